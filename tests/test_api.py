@@ -1,0 +1,110 @@
+"""Python API: Extractor with injected stages, extract/ingest, cheap import, pipeline wiring."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+from typing import ClassVar
+
+import pytest
+
+import flashpoint
+from flashpoint.api import Extractor, IngestReport, default_stages, ingest
+from flashpoint.config import Settings
+from flashpoint.errors import IngestError, PipelineOrderError
+from flashpoint.pipeline import Analysis
+from flashpoint.store import Store
+
+from conftest import INGEST_FIXTURES, FakeCoder, fake_to_event
+
+TEXT = "Protesters gathered outside the ministry on Monday, and the police said the protest ended."
+
+
+def test_package_exports() -> None:
+    assert flashpoint.__version__
+    for name in ("extract", "Extractor", "Store", "ingest"):
+        assert getattr(flashpoint, name) is not None
+    with pytest.raises(AttributeError):
+        getattr(flashpoint, "nothing_here")
+
+
+def test_flashpoint_ingest_is_callable_and_a_package(tmp_path: Path,
+                                                     fake_extractor: Extractor) -> None:
+    import flashpoint.ingest
+
+    store = Store(tmp_path / "a.db")
+    report = flashpoint.ingest([INGEST_FIXTURES / "with_headers.txt"], store,
+                               extractor=fake_extractor)
+    assert report.added == 1
+    assert callable(flashpoint.ingest.iter_sources)
+    from flashpoint import ingest as top_level
+
+    assert top_level([INGEST_FIXTURES / "with_headers.txt"], store,
+                     extractor=fake_extractor).skipped == 1
+
+
+def test_import_is_cheap() -> None:
+    code = ("import sys, flashpoint; flashpoint.ingest; heavy = [m for m in ('spacy', "
+            "'sqlalchemy', 'trafilatura', 'flashpoint.api', 'flashpoint.store') "
+            "if m in sys.modules]; print(heavy)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_extract_text_with_injected_stages(fake_extractor: Extractor) -> None:
+    events = fake_extractor.extract_text(TEXT, published=date(2024, 4, 1), title="t")
+    assert [e.sub_event_type for e in events] == ["Peaceful protest", "Peaceful protest"]
+    assert {e.event_date for e in events} == {"2024-04-01"}
+
+
+def test_extract_text_without_date_uses_today(fake_extractor: Extractor) -> None:
+    [first, *_] = fake_extractor.extract_text(TEXT)
+    assert first.event_date == date.today().isoformat()
+
+
+def test_extract_text_rejects_bad_input(fake_extractor: Extractor) -> None:
+    with pytest.raises(IngestError, match="empty"):
+        fake_extractor.extract_text("")
+
+
+def test_stage_order_is_checked_when_built() -> None:
+    class NeedsDoc:
+        name: ClassVar[str] = "needs.doc"
+        requires: ClassVar[tuple[str, ...]] = ("doc",)
+        assigns: ClassVar[tuple[str, ...]] = ("mentions",)
+
+        def __call__(self, analysis: Analysis) -> None:
+            raise AssertionError("never run")
+
+    with pytest.raises(PipelineOrderError, match="doc"):
+        Extractor(stages=[NeedsDoc()], to_event=fake_to_event)
+
+
+def test_ingest_report(tmp_path: Path, fake_extractor: Extractor) -> None:
+    store = Store(tmp_path / "a.db")
+    report = ingest([INGEST_FIXTURES / "batch.jsonl"], store, extractor=fake_extractor)
+    assert isinstance(report, IngestReport)
+    assert (report.added, report.skipped, len(report.rejected)) == (2, 0, 2)
+    assert report.events_added == store.counts()["events"] > 0
+    assert not report.ok and "2 articles added" in report.summary()
+    stored = store.events()
+    assert all(e.article_ids and store.has_article(e.article_ids[0]) for e in stored)
+
+
+def test_ingest_uses_settings_for_checks(tmp_path: Path) -> None:
+    store = Store(tmp_path / "a.db")
+    extractor = Extractor(Settings(min_chars=10_000), stages=[FakeCoder()],
+                          to_event=fake_to_event)
+    report = ingest([INGEST_FIXTURES / "with_headers.txt"], store, extractor=extractor)
+    assert report.added == 0 and "min_chars" in report.rejected[0].reason
+
+
+@pytest.mark.model
+@pytest.mark.gazetteer
+def test_default_pipeline_is_wired_in_contract_order() -> None:
+    stages = default_stages(Settings())
+    assert [s.assigns[0] for s in stages] == [
+        "doc", "places", "actors", "dates", "tolls", "attributions", "mentions"]
+    assert Extractor(stages=stages).pipeline.describe()[-1]["assigns"] == ["mentions"]
