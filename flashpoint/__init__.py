@@ -3,7 +3,7 @@
     >>> import flashpoint
     >>> events = flashpoint.extract(text, published=date(2024, 2, 3))
     >>> store = flashpoint.Store("flashpoint.db")
-    >>> report = flashpoint.ingest(["articles/"], store)
+    >>> report = flashpoint.ingest_paths(["articles/"], store)
 
 Names are loaded on first use, so `import flashpoint` stays cheap.
 """
@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
-    from .api import Extractor, IngestReport, extract, ingest
+    from .api import Extractor, IngestReport, extract, ingest_paths
     from .records import Article, Event
     from .store import Store
 
@@ -24,18 +24,17 @@ _LAZY = {
     "extract": "flashpoint.api",
     "Extractor": "flashpoint.api",
     "IngestReport": "flashpoint.api",
+    "ingest_paths": "flashpoint.api",
     "Store": "flashpoint.store",
     "Article": "flashpoint.records",
     "Event": "flashpoint.records",
 }
 
 __all__ = ["Article", "Event", "Extractor", "IngestReport", "Store", "__version__", "extract",
-           "ingest"]
+           "ingest_paths"]
 
 
 def __getattr__(name: str) -> Any:
-    if name == "ingest":  # the subpackage, callable as flashpoint.api.ingest
-        return import_module("flashpoint.ingest")
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'flashpoint' has no attribute {name!r}")

@@ -133,7 +133,7 @@ class IngestReport:
         )
 
 
-def ingest(
+def ingest_paths(
     paths: Iterable[str | Path],
     store: Store,
     published: date | None = None,

@@ -132,12 +132,12 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], db: str | None,
 
 def _run_ingest(ctx: click.Context, paths: list[Path], db: str | None,
                 published: date | None) -> Any:
-    from .api import ingest as api_ingest
+    from .api import ingest_paths
 
     store = _open_store(ctx, db)
     if ctx.obj.get("extractor") is None:
         _announce_gazetteer_build(ctx)
-    report = api_ingest(paths, store, published=published, extractor=ctx.obj.get("extractor"),
+    report = ingest_paths(paths, store, published=published, extractor=ctx.obj.get("extractor"),
                         settings=_settings(ctx))
     click.echo(report.summary(), err=True)
     _echo_rejected(report.rejected)

@@ -11,7 +11,7 @@ from typing import ClassVar
 import pytest
 
 import flashpoint
-from flashpoint.api import Extractor, IngestReport, default_stages, ingest
+from flashpoint.api import Extractor, IngestReport, default_stages, ingest_paths
 from flashpoint.config import Settings
 from flashpoint.errors import IngestError, PipelineOrderError
 from flashpoint.pipeline import Analysis
@@ -30,23 +30,21 @@ def test_package_exports() -> None:
         getattr(flashpoint, "nothing_here")
 
 
-def test_flashpoint_ingest_is_callable_and_a_package(tmp_path: Path,
-                                                     fake_extractor: Extractor) -> None:
-    import flashpoint.ingest
+def test_top_level_ingest_paths_is_the_api_function(tmp_path: Path,
+                                                    fake_extractor: Extractor) -> None:
+    import flashpoint
 
     store = Store(tmp_path / "a.db")
-    report = flashpoint.ingest([INGEST_FIXTURES / "with_headers.txt"], store,
-                               extractor=fake_extractor)
+    report = flashpoint.ingest_paths([INGEST_FIXTURES / "with_headers.txt"], store,
+                                     extractor=fake_extractor)
     assert report.added == 1
-    assert callable(flashpoint.ingest.iter_sources)
-    from flashpoint import ingest as top_level
-
-    assert top_level([INGEST_FIXTURES / "with_headers.txt"], store,
-                     extractor=fake_extractor).skipped == 1
+    assert flashpoint.ingest_paths is ingest_paths
+    again = ingest_paths([INGEST_FIXTURES / "with_headers.txt"], store, extractor=fake_extractor)
+    assert again.skipped == 1 and again.added == 0
 
 
 def test_import_is_cheap() -> None:
-    code = ("import sys, flashpoint; flashpoint.ingest; heavy = [m for m in ('spacy', "
+    code = ("import sys, flashpoint, flashpoint.ingest; heavy = [m for m in ('spacy', "
             "'sqlalchemy', 'trafilatura', 'flashpoint.api', 'flashpoint.store') "
             "if m in sys.modules]; print(heavy)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
@@ -84,7 +82,7 @@ def test_stage_order_is_checked_when_built() -> None:
 
 def test_ingest_report(tmp_path: Path, fake_extractor: Extractor) -> None:
     store = Store(tmp_path / "a.db")
-    report = ingest([INGEST_FIXTURES / "batch.jsonl"], store, extractor=fake_extractor)
+    report = ingest_paths([INGEST_FIXTURES / "batch.jsonl"], store, extractor=fake_extractor)
     assert isinstance(report, IngestReport)
     assert (report.added, report.skipped, len(report.rejected)) == (2, 0, 2)
     assert report.events_added == store.counts()["events"] > 0
@@ -97,7 +95,7 @@ def test_ingest_uses_settings_for_checks(tmp_path: Path) -> None:
     store = Store(tmp_path / "a.db")
     extractor = Extractor(Settings(min_chars=10_000), stages=[FakeCoder()],
                           to_event=fake_to_event)
-    report = ingest([INGEST_FIXTURES / "with_headers.txt"], store, extractor=extractor)
+    report = ingest_paths([INGEST_FIXTURES / "with_headers.txt"], store, extractor=extractor)
     assert report.added == 0 and "min_chars" in report.rejected[0].reason
 
 

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from flashpoint.api import Extractor, ingest
+from flashpoint.api import Extractor, ingest_paths as ingest
 from flashpoint.errors import StoreError
 from flashpoint.records import Article, Event
 from flashpoint.store import EventFilter, Store

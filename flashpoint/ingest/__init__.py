@@ -7,8 +7,6 @@ plugin would add one. Batches never stop on one bad document: `iter_sources` yie
 
 from __future__ import annotations
 
-import sys
-import types
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from pathlib import Path
@@ -110,22 +108,6 @@ def article_from_text(
     ctx = ReadContext(settings or Settings(), published, date.today())
     return build_article(text, ctx, origin, title=title, url=url, source=source)
 
-
-class _IngestPackage(types.ModuleType):
-    """Calling the package is `flashpoint.api.ingest`: `flashpoint.ingest(paths, store)`.
-
-    `flashpoint.ingest` is both this subpackage and the top-level `ingest` function; once the
-    subpackage is imported Python binds its name on `flashpoint`, so the package itself
-    must be the callable.
-    """
-
-    def __call__(self, *args: object, **kwargs: object) -> object:
-        from ..api import ingest
-
-        return ingest(*args, **kwargs)  # type: ignore[arg-type]
-
-
-sys.modules[__name__].__class__ = _IngestPackage
 
 __all__ = [
     "READERS", "ReadContext", "Reader", "article_from_text", "iter_sources", "known_suffixes",
