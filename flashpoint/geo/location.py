@@ -1,0 +1,61 @@
+"""Choose an event's location among the places named in its sentences.
+
+ACLED geo_precision:
+  1  the named town itself ("in Al Mayadin");
+  2  near a named town or part of a region around it ("near", "outskirts of", "north of",
+     "the Al Mayadin region", "the X area"): coded to that town;
+  3  a first-level region, larger area or natural location (river, mountain, lake), coded to
+     its capital or centroid; also used when only the country is known (coded to the country's
+     capital, which is how the gazetteer stores countries).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..records import PlaceMention
+
+# Lower rank = more specific.
+SPECIFICITY: dict[str, int] = {
+    "city": 0, "admin2": 1, "landform": 2, "water": 2, "admin1": 3, "region": 4, "country": 5,
+}
+NEAR_QUALIFIERS: frozenset[str] = frozenset(
+    {"near", "outskirts", "suburbs", "suburb", "countryside", "region", "area", "district",
+     "vicinity", "province", "governorate", "county", "valley", "basin", "environs",
+     "north of", "south of", "east of", "west of", "northeast of", "northwest of",
+     "southeast of", "southwest of", "north-east of", "north-west of", "south-east of",
+     "south-west of", "northern of", "southern of", "eastern of", "western of"}
+)
+
+
+def _rank(mention: PlaceMention) -> int:
+    return SPECIFICITY.get(mention.place.feature, 3) if mention.place else len(SPECIFICITY)
+
+
+def geo_precision(mention: PlaceMention) -> int:
+    """ACLED precision for one resolved mention (see module docstring)."""
+    feature = mention.place.feature if mention.place else "country"
+    if feature == "city":
+        return 2 if mention.qualifier in NEAR_QUALIFIERS else 1
+    if feature == "admin2":
+        return 2
+    return 3
+
+
+def event_location(
+    places: Sequence[PlaceMention], trigger_start: int
+) -> tuple[PlaceMention | None, int | None]:
+    """The most specific resolved place (city < admin2 < natural feature < admin1 < country),
+    ties broken by distance to the trigger; never a country when something finer is given.
+    Returns (mention, geo_precision) or (None, None) when no place is resolved."""
+    resolved = [m for m in places if m.place is not None]
+    if not resolved:
+        return None, None
+    best = min(resolved, key=lambda m: (_rank(m), _distance(m, trigger_start), m.start))
+    return best, geo_precision(best)
+
+
+def _distance(mention: PlaceMention, trigger_start: int) -> int:
+    if mention.start <= trigger_start < mention.end:
+        return 0
+    return min(abs(mention.start - trigger_start), abs(mention.end - trigger_start))

@@ -1,0 +1,213 @@
+"""Toponym resolution: pick one gazetteer place per span, and the document's country focus.
+
+Scoring (`score_candidate`), a sum of named, weighted features:
+  W_POPULATION * log10(population + 1) / 7      bigger places are mentioned more often
+  W_COUNTRY    if a country or continent: "Syria" is the country before any town of that name
+  +W_ADMIN1    if an admin1 region and the text says "province"/"region"/"governorate"...
+  -W_ADMIN1    if an admin1 region, no such word, and a city of the same name lies inside it:
+               "Idlib province" is the region, plain "Idlib" the city
+  W_EXACT      if the text equals the official name (after normalisation), not an alternate
+  W_FOCUS * f  f = the candidate country's share of the document's country focus (0..1)
+  W_ADMIN_MATCH if its admin1 or country is named elsewhere in the text ("Mayadin, Deir ez-Zor")
+  W_NEAR       if within NEAR_KM of an unambiguous place named in the same text
+  W_CAPITAL    if a national capital (bare "Washington" is the capital, not the state)
+The focus comes from countries named, demonyms ("Syrian") and unambiguous places; spans after
+a locative preposition ("in Syria") count more. A span that is a demonym ("Russian", only
+when given one) resolves to its country. A learned ranker can replace this later.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+from ..records import Place, PlaceMention
+from .gazetteer import Gazetteer, candidates
+from .normalize import normalize_name
+from .toponyms import Toponym, qualifier
+
+W_POPULATION = 1.0
+W_COUNTRY = 2.0
+W_ADMIN1 = 0.6
+W_EXACT = 0.3
+W_FOCUS = 1.5
+W_ADMIN_MATCH = 1.0
+W_NEAR = 0.8
+W_CAPITAL = 0.3
+NEAR_KM = 150.0
+MAX_CANDIDATES = 200  # the most populous, for names shared by very many places
+MAX_ANCHORS = 30
+
+W_FOCUS_COUNTRY = 1.0  # a country named
+W_FOCUS_PLACE = 1.0  # a place inside the country named
+W_FOCUS_DEMONYM = 0.5  # "Syrian"
+W_FOCUS_LOCATIVE = 1.0  # extra when the mention follows "in", "at", "near" ...
+
+REGION_QUALIFIERS: frozenset[str] = frozenset(
+    {"province", "governorate", "region", "district", "county", "oblast", "state"}
+)
+_LOCATIVE = re.compile(r"\b(?:in|at|near|inside|across|throughout|within|into|outside)\s+"
+                       r"(?:the\s+)?$", re.IGNORECASE)
+_WORD = re.compile(r"\b(?:pro-|anti-)?([A-Z][a-z]+)(?:-(?:backed|led|based|allied|aligned))?\b")
+_GENERIC_TAIL = re.compile(
+    r"\s+(?:state|province|governorate|region|district|city|county|oblast)$", re.IGNORECASE
+)
+
+
+def _log_pop(place: Place) -> float:
+    return math.log10(max(place.population, 0) + 1) / 7.0
+
+
+def haversine_km(a: Place, b: Place) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin(
+        (lon2 - lon1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def lookup_span(gazetteer: Gazetteer, text: str) -> list[Place]:
+    """Candidates for a span; retries without a generic tail ("Borno State" -> "Borno")."""
+    demonym = _demonym_country(gazetteer, text)
+    if demonym is not None:
+        return [demonym]
+    found = candidates(gazetteer, text)
+    if not found:
+        trimmed = _GENERIC_TAIL.sub("", re.sub(r"^the\s+", "", text, flags=re.IGNORECASE))
+        if trimmed and trimmed != text:
+            found = candidates(gazetteer, trimmed)
+    if len(found) > MAX_CANDIDATES:
+        found = sorted(found, key=lambda p: (-p.population, p.geonameid))[:MAX_CANDIDATES]
+    return found
+
+
+def _demonym_country(gazetteer: Gazetteer, text: str) -> Place | None:
+    """The country of a demonym span ("Russian" -> Russia), when a span is one."""
+    from ..countries import country, iso2_from_demonym, iso2_from_name
+
+    if not text[:1].isupper() or iso2_from_name(text) is not None:
+        return None
+    info = country(iso2_from_demonym(text))
+    return gazetteer.get(info.geonameid) if info else None
+
+
+def _locative(doc_text: str, start: int) -> bool:
+    return bool(_LOCATIVE.search(doc_text[max(0, start - 20):start]))
+
+
+def demonym_countries(doc_text: str) -> Counter[str]:
+    """ISO2 counts of demonyms and adjectives in the text ("Syrian", "Iranian-backed")."""
+    from ..countries import iso2_from_demonym, iso2_from_name
+
+    counts: Counter[str] = Counter()
+    for m in _WORD.finditer(doc_text):
+        word = m.group(1)
+        if iso2_from_name(word) is None:
+            iso2 = iso2_from_demonym(word)
+            if iso2:
+                counts[iso2] += 1
+    return counts
+
+
+def _unambiguous(places: Sequence[Place]) -> Place | None:
+    if len(places) == 1:
+        return places[0]
+    countries = [p for p in places if p.feature == "country"]
+    return countries[0] if len(countries) == 1 else None
+
+
+def country_focus(weights: Counter[str] | dict[str, float]) -> dict[str, float]:
+    """Country -> share of the strongest country's weight (1.0 for the top country)."""
+    top = max(weights.values(), default=0)
+    return {cc: w / top for cc, w in weights.items() if top > 0 and cc}
+
+
+def _focus_weights(
+    found: list[tuple[Toponym, Place | None]], doc_text: str, demonyms: Counter[str]
+) -> Counter[str]:
+    weights: Counter[str] = Counter()
+    for cc, n in demonyms.items():
+        weights[cc] += W_FOCUS_DEMONYM * n
+    for (start, _end, _text), place in found:
+        if place is None or not place.country_code:
+            continue
+        base = W_FOCUS_COUNTRY if place.feature == "country" else W_FOCUS_PLACE
+        weights[place.country_code] += base + (
+            W_FOCUS_LOCATIVE if _locative(doc_text, start) else 0.0)
+    return weights
+
+
+def _is_capital(place: Place) -> bool:
+    from ..countries import country
+
+    info = country(place.country_code)
+    return info is not None and normalize_name(info.capital) == normalize_name(place.name)
+
+
+def _admin1_has_city(place: Place, others: Sequence[Place]) -> bool:
+    name = normalize_name(place.name)
+    return any(o.feature == "city" and o.country_code == place.country_code
+               and normalize_name(o.admin1 or "") == name for o in others)
+
+
+def score_candidate(
+    place: Place, text: str, qual: str, others: Sequence[Place], focus: dict[str, float],
+    named: set[str], anchors: Sequence[Place],
+) -> float:
+    """The documented ranking function (see module docstring)."""
+    score = W_POPULATION * _log_pop(place)
+    if place.feature == "country" or (place.feature == "region" and not place.country_code):
+        score += W_COUNTRY
+    elif place.feature == "admin1" and qual in REGION_QUALIFIERS:
+        score += W_ADMIN1
+    elif place.feature == "admin1" and _admin1_has_city(place, others):
+        score -= W_ADMIN1
+    if normalize_name(text) == normalize_name(place.name):
+        score += W_EXACT
+    score += W_FOCUS * focus.get(place.country_code, 0.0)
+    if normalize_name(place.admin1 or "") in named or normalize_name(place.country or "") in named:
+        score += W_ADMIN_MATCH
+    if place.feature == "city" and _is_capital(place):
+        score += W_CAPITAL
+    if any(a.geonameid != place.geonameid and haversine_km(a, place) <= NEAR_KM
+           for a in anchors):
+        score += W_NEAR
+    return score
+
+
+def _best(places: Sequence[Place], text: str, qual: str, focus: dict[str, float],
+          named: set[str], anchors: Sequence[Place]) -> tuple[Place | None, float]:
+    scored = [(score_candidate(p, text, qual, places, focus, named - {normalize_name(text)},
+                               anchors), p) for p in places]
+    if not scored:
+        return None, 0.0
+    score, place = max(scored, key=lambda sp: (sp[0], sp[1].population, -sp[1].geonameid))
+    return place, score
+
+
+def _ordered(weights: Counter[str]) -> list[str]:
+    return [cc for cc, _ in sorted(weights.items(), key=lambda kv: (-kv[1], kv[0])) if cc]
+
+
+def resolve_toponyms(
+    spans: Iterable[Toponym], doc_text: str, gazetteer: Gazetteer
+) -> tuple[list[PlaceMention], list[str]]:
+    """Resolve toponym spans to places; return mentions (by start) and the country focus."""
+    spans = sorted(spans)
+    cands = [lookup_span(gazetteer, text) for _s, _e, text in spans]
+    demonyms = demonym_countries(doc_text)
+    prior = _focus_weights([(s, _unambiguous(c)) for s, c in zip(spans, cands)], doc_text,
+                           demonyms)
+    anchors = [p for c in cands if (p := _unambiguous(c)) is not None
+               and p.feature != "country"][:MAX_ANCHORS]
+    named = {normalize_name(text) for _s, _e, text in spans}
+    focus = country_focus(prior)
+    mentions: list[PlaceMention] = []
+    for (start, end, text), places in zip(spans, cands):
+        qual = qualifier(doc_text, start, end)
+        place, score = _best(places, text, qual, focus, named, anchors)
+        mentions.append(PlaceMention(start, end, text, place, round(score, 4), qual))
+    final = _focus_weights([((m.start, m.end, m.text), m.place) for m in mentions], doc_text,
+                           demonyms)
+    return mentions, _ordered(final)

@@ -1,0 +1,310 @@
+"""Toponym recognition: spaCy place entities plus a gazetteer matcher for names it misses.
+
+`find_toponyms(doc, gazetteer)` returns (start, end, text) character spans. Sources:
+- spaCy GPE/LOC/FAC entities (a leading "the" and a trailing "region"/"province"... are
+  trimmed off, so the qualifier can be read after the span);
+- a gazetteer matcher over capitalised token sequences (1..max_name_tokens words, joined by
+  hyphens or lowercase connectors such as "al-", "ez-", "de"), for names the model misses
+  ("al-Mayadeen", "Deir ez-Zor").
+Rejected: demonyms and adjectives ("Syrian", "Iranian-backed", "pro-Iranian"; a NORP entity
+that is a place name, such as the small model's "Aleppo", is kept), names inside ORG/PERSON
+entities or followed by an organisation head ("Kabul University", "Syrian
+state media", "the Damascus government"), names after a personal title ("Mr. Paris"),
+common English words that happen to be places ("However", "Police"), and names of two
+letters or fewer unless they are an upper-case country code ("US", "UK").
+
+`qualifier(text, start, end)` reads the wording that lowers precision around a span.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .gazetteer import Gazetteer, candidates, has_name
+from .normalize import ARTICLES
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+Toponym = tuple[int, int, str]
+
+PLACE_LABELS: frozenset[str] = frozenset({"GPE", "LOC", "FAC"})
+BLOCK_LABELS: frozenset[str] = frozenset(
+    {"PERSON", "ORG", "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL",
+     "QUANTITY", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE"}
+)
+CONNECTORS: frozenset[str] = ARTICLES | frozenset(
+    {"de", "del", "della", "di", "du", "des", "la", "le", "los", "las", "of", "ibn", "bin",
+     "bani", "beni", "abu", "umm", "um", "and", "y", "da", "do", "dos", "sur", "upon", "on"}
+)
+# Words after a place name that make it an organisation or a metonym, not a location.
+ORG_HEADS: frozenset[str] = frozenset(
+    {"university", "college", "school", "council", "party", "movement", "front", "army",
+     "brigade", "brigades", "force", "forces", "troops", "military", "media", "news", "times",
+     "post", "ministry", "government", "club", "fc", "company", "bank", "corporation",
+     "institute", "police", "officials", "official", "authorities", "authority", "regime",
+     "embassy", "president", "administration", "secretary", "leader", "leaders", "state-run",
+     "tv", "television", "radio", "agency", "airlines", "airways", "federation", "league",
+     "team", "office", "minister", "prime", "ambassador", "consulate", "command", "navy",
+     "guard", "militia", "militias", "fighters", "rebels", "soldiers", "court", "parliament",
+     "cabinet", "congress", "senate", "spokesman", "spokesperson", "envoy", "intelligence"}
+)
+TITLES: frozenset[str] = frozenset(
+    {"mr", "mrs", "ms", "dr", "sir", "president", "gen", "general", "col", "colonel", "capt",
+     "captain", "sgt", "lt", "minister", "king", "queen", "prince", "sheikh", "imam", "pope",
+     "st", "senator", "sen", "rep", "gov", "governor", "judge", "lady", "lord", "father",
+     "brother", "sister", "emir", "commander", "mayor"}
+)
+# Capitalised common words that are also the names of (usually tiny) places somewhere.
+COMMON_WORDS: frozenset[str] = frozenset("""
+a about above according additionally after again against all also although among an and
+another any are around as at attack attacks back based because been before being below
+between both but by can city clashes could day despite during each early either even every
+few first five following for four from further government had has have he health her here
+his hospital how however if in including initial into is it its just last late later least
+less many may meanwhile military more moreover most much must my near never new news next
+no nonetheless nor not now of officials on once one only or other our out over overall
+own part people police president previously region reports rescue said same security
+several she should since so some state still such than that the their then there these
+they this those though three through thus to today too two under union until up upon us
+very victory was we were what when where which while who why will with within without
+would yet yesterday you city town village center central north south east west northern
+southern eastern western north-east hope unity liberty independence freedom justice peace
+mission camp market border bridge airport port station valley river lake mount hill sea
+gulf bay island islands coast street road square district province governorate
+muslim muslims christian christians shia shiite shiites sunni sunnis kurd kurds kurdish arab
+arabs jewish jews hindu hindus buddhist alawite alawites druze yazidi yazidis houthi houthis
+tuareg fulani hausa tamil tamils pashtun baloch hazara tigrayan amhara oromo rohingya uyghur
+republican republicans democrat democrats islamist islamists jihadist jihadists catholic
+catholics protestant orthodox communist socialist liberal conservative photo photos video
+vice leader pope god king queen iron house free easter christmas color colour officer federal
+olympic olympics mps mp chief deputy senior general justice national royal grand great lucky
+amber phoenix hope faith grace trinity paradise eden providence union progress
+""".split())
+# Parts of speech that a place name never takes, even when spaCy mis-tags a capitalised word.
+CLOSED_POS: frozenset[str] = frozenset({"VERB", "AUX", "PRON", "DET", "CCONJ", "SCONJ", "ADP",
+                                        "PART", "INTJ", "NUM"})
+# A single capitalised word that spaCy did not tag is taken as a place only when some place of
+# that name is this large, or when a locative preposition comes before it.
+MATCHER_MIN_POPULATION = 5000
+LOCATIVE: frozenset[str] = frozenset({"in", "at", "near", "from", "to", "into", "outside",
+                                      "around", "across", "inside", "of", "towards", "toward"})
+SHORT_OK: frozenset[str] = frozenset({"US", "UK", "U.S.", "U.K.", "UAE", "DRC", "USA", "CAR"})
+
+_BEFORE = re.compile(
+    r"(?:\b(?P<q>near|nearby|outside|around|close to|(?:the\s+)?outskirts of|(?:the\s+)?"
+    r"(?:countryside|suburbs?|vicinity|environs) of|(?:north|south|east|west|north-?east|"
+    r"north-?west|south-?east|south-?west)(?:ern)?\s+of|(?:km|kilometres|kilometers|miles)\s+"
+    r"(?:\w+\s+)?(?:of|from)))\s+(?:the\s+)?(?:town\s+of\s+|city\s+of\s+|village\s+of\s+)?$",
+    re.IGNORECASE,
+)
+_AFTER = re.compile(
+    r"^[\s-]+(?P<q>region|province|district|governorate|area|countryside|outskirts|suburbs?|"
+    r"county|oblast|valley|basin|vicinity|environs)\b",
+    re.IGNORECASE,
+)
+_TRAILING_QUALIFIER = re.compile(
+    r"[\s-]+(?:region|province|district|governorate|area|countryside|county|oblast)$",
+    re.IGNORECASE,
+)
+
+
+def qualifier(text: str, start: int, end: int) -> str:
+    """Precision-lowering wording around text[start:end]: "near", "outskirts", "north of",
+    "region", "province", "district", "area" ...; "" when the text names the place itself."""
+    before = _BEFORE.search(text[max(0, start - 40):start])
+    if before:
+        words = before.group("q").lower().split()
+        words = [w for w in words if w != "the"]
+        if words[-1] == "of" and words[0] in ("outskirts", "countryside", "suburbs", "suburb",
+                                              "vicinity", "environs"):
+            return "near" if words[0] in ("vicinity", "environs") else words[0]
+        if words[0] in ("km", "kilometres", "kilometers", "miles", "nearby", "outside",
+                        "around", "close"):
+            return "near"
+        return " ".join(words)
+    after = _AFTER.search(text[end:end + 20])
+    return after.group("q").lower() if after else ""
+
+
+def _letters(text: str) -> int:
+    return sum(ch.isalpha() for ch in text)
+
+
+def _is_capitalised(token: Token) -> bool:
+    return token.text[:1].isupper()
+
+
+def _demonym(text: str) -> bool:
+    from ..countries import iso2_from_demonym, iso2_from_name
+
+    return iso2_from_name(text) is None and iso2_from_demonym(text) is not None
+
+
+def _next_word(doc: Doc, end_token: int) -> str:
+    return doc[end_token].lower_ if end_token < len(doc) else ""
+
+
+def _rejected(doc: Doc, start: int, end: int) -> bool:
+    """Span-level filters shared by entity and matcher spans (token indices)."""
+    text = doc[start:end].text
+    if _letters(text) <= 2 and text not in SHORT_OK:
+        return True
+    if _demonym(text):
+        return True
+    before = doc[start - 1].lower_.rstrip(".") if start > 0 else ""
+    if before in ("pro", "anti") or (before == "-" and start > 1 and
+                                     doc[start - 2].lower_ in ("pro", "anti")):
+        return True
+    if before in TITLES and start > 0 and _is_capitalised(doc[start - 1]):
+        return True
+    after = _next_word(doc, end)
+    if after in ORG_HEADS:
+        return True
+    if after == "-" and end + 1 < len(doc) and doc[end + 1].is_lower:
+        return True  # "Iranian-backed", "Syria-based"
+    return after == "state" and _next_word(doc, end + 1) in ("media", "tv", "television")
+
+
+def _all_common(doc: Doc, start: int, end: int) -> bool:
+    words = [t for t in doc[start:end] if any(ch.isalpha() for ch in t.text)]
+    return not words or all(t.text not in SHORT_OK and (t.lower_ in COMMON_WORDS or t.is_stop)
+                            for t in words)
+
+
+def _entity_spans(doc: Doc) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for ent in doc.ents:
+        if ent.label_ not in PLACE_LABELS:
+            continue
+        start, end = ent.start, ent.end
+        if doc[start].lower_ == "the" and end - start > 1:
+            start += 1
+        while end - start > 1 and _TRAILING_QUALIFIER.search(" " + doc[end - 1].text):
+            end -= 1
+        if not _rejected(doc, start, end) and not _all_common(doc, start, end):
+            spans.append((start, end))
+    return spans
+
+
+def _name_start(doc: Doc, i: int) -> bool:
+    tok = doc[i]
+    if tok.lower_ == "the":
+        return False
+    if _is_capitalised(tok) and tok.is_alpha or "'" in tok.text and tok.text[:1].isupper():
+        return True
+    return (tok.lower_ in ARTICLES and i + 2 < len(doc) and doc[i + 1].text == "-"
+            and _is_capitalised(doc[i + 2]))
+
+
+def _extend(doc: Doc, i: int, limit: int) -> list[int]:
+    """Candidate end indices (exclusive) of a name starting at token i, longest first."""
+    ends: list[int] = []
+    words = 0
+    j = i
+    while j < len(doc) and words < limit:
+        tok = doc[j]
+        if tok.text == "-" and not tok.whitespace_ and j > i and not doc[j - 1].whitespace_:
+            j += 1
+            continue
+        if j > i and doc[j - 1].text != "-" and doc[j - 1].whitespace_ == "" and not tok.is_punct:
+            break
+        if _is_capitalised(tok) and (tok.is_alpha or "'" in tok.text):
+            ends.append(j + 1)
+        elif not (tok.lower_ in CONNECTORS and j + 1 < len(doc)):
+            break
+        words += 1
+        j += 1
+    return ends[::-1]
+
+
+def _blocked(doc: Doc, start: int, end: int) -> bool:
+    return any(t.ent_type_ in BLOCK_LABELS for t in doc[start:end])
+
+
+def _opens_sentence(doc: Doc, i: int) -> bool:
+    """First word of a sentence by punctuation (the parser's own splits are unreliable)."""
+    j = i - 1
+    while j >= 0 and (doc[j].is_space or doc[j].text in ('"', "'", "“", "‘", "(")):
+        j -= 1
+    return j < 0 or doc[j].text in (".", "!", "?", ":", "…") or "\n" in doc[j].text_with_ws
+
+
+def _common(doc: Doc, start: int, end: int) -> bool:
+    span = doc[start:end]
+    words = [t for t in span if any(ch.isalpha() for ch in t.text)]
+    if len(words) == 1:
+        tok = words[0]
+        if tok.lower_ in COMMON_WORDS or (tok.is_upper and tok.text not in SHORT_OK):
+            return True
+        if tok.pos_ != "PROPN" and (_opens_sentence(doc, tok.i) or tok.pos_ in CLOSED_POS):
+            return True
+    return _all_common(doc, start, end)
+
+
+def _inside_longer_name(doc: Doc, start: int, end: int) -> bool:
+    """A lone word next to another capitalised word ("Yulia Skripal", "Mohamed Salah") is
+    part of a longer name the gazetteer does not know, most often a person's."""
+    def capital(i: int) -> bool:
+        return 0 <= i < len(doc) and doc[i].is_alpha and _is_capitalised(doc[i])
+
+    after = capital(end) and doc[end].lower_ not in ORG_HEADS
+    before = capital(start - 1) and not doc[start - 1].is_sent_start
+    return after or before
+
+
+def _known(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> bool:
+    """In the gazetteer; a lone word also needs a sizeable place or a locative preposition."""
+    text = doc[start:end].text
+    if sum(1 for t in doc[start:end] if t.is_alpha) > 1 or "-" in text:
+        return has_name(gazetteer, text)
+    if _inside_longer_name(doc, start, end):
+        return False
+    places = candidates(gazetteer, text)
+    if not places:
+        return False
+    before = doc[start - 1].lower_ if start > 0 else ""
+    return before in LOCATIVE or max(p.population for p in places) >= MATCHER_MIN_POPULATION
+
+
+def _matcher_spans(doc: Doc, gazetteer: Gazetteer) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(doc):
+        found = None
+        if _name_start(doc, i):
+            for end in _extend(doc, i, gazetteer.max_name_tokens):
+                if _blocked(doc, i, end) or _common(doc, i, end):
+                    continue
+                if _known(doc, i, end, gazetteer) and not _rejected(doc, i, end):
+                    found = end
+                    break
+        if found:
+            spans.append((i, found))
+            i = found
+        else:
+            i += 1
+    return spans
+
+
+def _merge(first: list[tuple[int, int]], second: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Non-overlapping spans, longer first; `first` wins ties."""
+    ranked = sorted([(s, e, 0) for s, e in first] + [(s, e, 1) for s, e in second],
+                    key=lambda x: (-(x[1] - x[0]), x[2], x[0]))
+    taken: list[tuple[int, int]] = []
+    for s, e, _ in ranked:
+        if all(e <= ts or s >= te for ts, te in taken):
+            taken.append((s, e))
+    return sorted(taken)
+
+
+def _to_chars(doc: Doc, start: int, end: int) -> Toponym:
+    span: Span = doc[start:end]
+    return (span.start_char, span.end_char, span.text)
+
+
+def find_toponyms(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
+    """Toponym spans (char start, char end, text) in document order."""
+    spans = _merge(_entity_spans(doc), _matcher_spans(doc, gazetteer))
+    return [_to_chars(doc, s, e) for s, e in spans]
