@@ -114,29 +114,35 @@ def load_articles(args: argparse.Namespace) -> list[Any]:
             for i, r in enumerate(records)]
 
 
-def time_pipeline(articles: list[Any]) -> tuple[float, int]:
+def time_pipeline(articles: list[Any]) -> tuple[float, int, dict[str, float]]:
+    """Whole-pipeline seconds, events found, and seconds per stage."""
     from flashpoint.api import Extractor
 
     extractor = Extractor()
     for article in articles[:3]:
         extractor.extract_article(article)  # warm-up
+    extractor.pipeline.reset_timings()
     started = time.perf_counter()
     events = sum(len(extractor.extract_article(a)) for a in articles)
-    return time.perf_counter() - started, events
+    return time.perf_counter() - started, events, dict(extractor.pipeline.timings)
 
 
-def time_spacy(articles: list[Any]) -> float:
+def time_spacy(articles: list[Any], ner_only: bool = False) -> float:
+    """Bare spaCy on the same texts: the full model, or only the NER path."""
     from flashpoint.config import Settings
     from flashpoint.nlp import load_model
 
     nlp = load_model(Settings().nlp_model)
-    for article in articles[:3]:
-        nlp(article.text)
-    started = time.perf_counter()
-    for article in articles:
-        doc = nlp(article.text)
-        _ = doc.ents
-    return time.perf_counter() - started
+    keep = [p for p in ("tok2vec", "ner") if p in nlp.pipe_names]
+    disabled = [p for p in nlp.pipe_names if p not in keep] if ner_only else []
+    with nlp.select_pipes(disable=disabled):
+        for article in articles[:3]:
+            nlp(article.text)
+        started = time.perf_counter()
+        for article in articles:
+            doc = nlp(article.text)
+            _ = doc.ents
+        return time.perf_counter() - started
 
 
 def measure(args: argparse.Namespace) -> dict[str, Any]:
@@ -144,8 +150,9 @@ def measure(args: argparse.Namespace) -> dict[str, Any]:
     if not articles:
         raise SystemExit("no articles to benchmark")
     words = sum(len(a.text.split()) for a in articles)
-    pipeline_s, events = time_pipeline(articles)
+    pipeline_s, events, stages = time_pipeline(articles)
     spacy_s = time_spacy(articles)
+    ner_s = time_spacy(articles, ner_only=True)
     return {
         "articles": len(articles), "words": words, "events": events,
         "pipeline_seconds": round(pipeline_s, 3),
@@ -155,6 +162,10 @@ def measure(args: argparse.Namespace) -> dict[str, Any]:
         "spacy_articles_per_s": round(len(articles) / spacy_s, 2),
         "spacy_words_per_s": round(words / spacy_s, 1),
         "ratio_pipeline_to_spacy": round(pipeline_s / spacy_s, 2),
+        "ner_only_seconds": round(ner_s, 3),
+        "ner_only_articles_per_s": round(len(articles) / ner_s, 2),
+        "ratio_pipeline_to_ner_only": round(pipeline_s / ner_s, 2),
+        "stage_share": {name: round(sec / pipeline_s, 3) for name, sec in stages.items()},
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
     }
 
@@ -166,7 +177,12 @@ def report(result: dict[str, Any]) -> str:
         f"{result['pipeline_words_per_s']:10.1f} words/s  ({result['pipeline_seconds']} s)",
         f"bare spaCy: {result['spacy_articles_per_s']:8.2f} articles/s "
         f"{result['spacy_words_per_s']:10.1f} words/s  ({result['spacy_seconds']} s)",
-        f"pipeline / bare spaCy time: {result['ratio_pipeline_to_spacy']}x",
+        f"bare spaCy NER only (tok2vec+ner): {result['ner_only_articles_per_s']:8.2f} "
+        f"articles/s ({result['ner_only_seconds']} s)",
+        f"pipeline / bare spaCy time: {result['ratio_pipeline_to_spacy']}x;  "
+        f"pipeline / NER only: {result['ratio_pipeline_to_ner_only']}x",
+        "share of pipeline time per stage: " + ", ".join(
+            f"{name} {share:.1%}" for name, share in result["stage_share"].items()),
         f"peak RSS: {result['peak_rss_mb']} MB",
     ])
 

@@ -6,6 +6,7 @@ A stage declares which `Analysis` attributes it needs (`requires`) and which it 
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol
@@ -59,6 +60,11 @@ class Pipeline:
     def __init__(self, stages: Sequence[Stage]):
         self.stages = list(stages)
         self._check_order()
+        # seconds spent in each stage since construction (or the last reset_timings)
+        self.timings: dict[str, float] = {s.name: 0.0 for s in self.stages}
+
+    def reset_timings(self) -> None:
+        self.timings = {s.name: 0.0 for s in self.stages}
 
     def _check_order(self) -> None:
         available = {"article"}
@@ -74,7 +80,11 @@ class Pipeline:
     def analyse(self, article: Article) -> Analysis:
         analysis = Analysis(article=article)
         for stage in self.stages:
+            started = time.perf_counter()
             stage(analysis)
+            self.timings[stage.name] = (
+                self.timings.get(stage.name, 0.0) + time.perf_counter() - started
+            )
             analysis.filled.update(stage.assigns)
         return analysis
 
