@@ -1,0 +1,1 @@
+"""Evaluation against gold corpora (`flashpoint eval ...`); see `flashpoint.eval.geo`."""
