@@ -236,5 +236,31 @@ def gazetteer_build(ctx: click.Context, path: Path | None, force: bool) -> None:
     click.echo(f"gazetteer ready at {target}")
 
 
+@main.group(name="eval")
+def eval_group() -> None:
+    """Score flashpoint against gold corpora (read in place, never copied)."""
+
+
+@eval_group.command("geo")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--limit", type=click.IntRange(min=1), help="At most this many documents a file.")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
+@click.pass_context
+def eval_geo(ctx: click.Context, files: tuple[Path, ...], limit: int | None,
+             as_json: bool) -> None:
+    """Toponym recognition and resolution scores on geoparsing gold files."""
+    import json
+
+    from .eval.geo import evaluate_geo, format_table
+    from .geo.gazetteer import open_gazetteer
+    from .nlp import load_model
+
+    settings = _settings(ctx)
+    _announce_gazetteer_build(ctx)
+    report = evaluate_geo(list(files), open_gazetteer(settings.gazetteer_file()),
+                          load_model(settings.nlp_model), limit=limit)
+    click.echo(json.dumps(report.to_dict(), indent=2) if as_json else format_table(report))
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
