@@ -1,0 +1,466 @@
+"""The event coder: sentence triggers -> grouped, filled `EventMention`s.
+
+Steps (docs/coding.md has the full rules):
+1. `triggers.detect` on every sentence; negated and irrealis triggers are dropped.
+2. Triggers of one sentence with compatible types form one candidate; candidates are grouped
+   into events in text order: a compatible candidate with no conflicting place or date (or
+   an anaphor such as "the strikes") joins the running event, otherwise a new one starts.
+   Sentences recalling earlier events become `past_reference` events that never merge with
+   new ones; toll-only sentences join the most recent new event.
+3. Each group is filled from the stages' mentions inside its sentences (dependency
+   rules for actor1/actor2, `event_location`, closest date, tolls, attribution).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import TYPE_CHECKING, ClassVar
+
+from ..records import (
+    CERTAINTIES,
+    ActorMention,
+    Article,
+    Attribution,
+    DateMention,
+    EventMention,
+    Evidence,
+    PlaceMention,
+    Toll,
+)
+from . import taxonomy as tx
+from .events import (
+    LEAD_SENTENCES,
+    Roles,
+    _claimant,
+    _country,
+    _denied_by_actor,
+    _in_sents,
+    _inside,
+    _inter,
+    _is_generic,
+    assign_roles,
+    choose_place,
+    describe,
+)
+from .plover import to_plover
+from .taxonomy import FOLLOWERS, compatible, family, follows
+from .triggers import GENERIC_SCORE, Trigger, detect
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+    from ..pipeline import Analysis
+
+# Within a family, the higher rank wins the event's type when triggers are merged.
+RANK: dict[str, float] = {
+    tx.LOOTING: 0, tx.ATTACK: 1, tx.ARMED_CLASH: 2, tx.MOB_VIOLENCE: 2.5,
+    tx.ABDUCTION: 3, tx.SEXUAL_VIOLENCE: 3, tx.IED: 3.5, tx.GRENADE: 3.6,
+    tx.GOV_REGAINS: 4, tx.NSA_OVERTAKES: 4, tx.SHELLING: 4, tx.AIR_STRIKE: 4.5,
+    tx.SUICIDE_BOMB: 5, tx.CHEMICAL: 6,
+    tx.DISRUPTED_WEAPONS: 0.2, tx.ARRESTS: 0.5, tx.PEACEFUL_PROTEST: 1,
+    tx.PROTEST_INTERVENTION: 2,
+    tx.VIOLENT_DEMO: 3, tx.EXCESSIVE_FORCE: 4,
+}
+ANAPHORS = frozenset({"the", "this", "these", "that", "those", "such"})
+
+
+def _foreign_sentences(grp: Group, groups: list[Group]) -> frozenset[int]:
+    """Sentences of other new events of another family (their sources are theirs)."""
+    out: set[int] = set()
+    for other in groups:
+        if other is not grp and other.kind == "new" and \
+                not compatible(other.sub_event_type, grp.sub_event_type):
+            out.update(other.sents)
+    return frozenset(out)
+
+
+def final_type(grp: Group, fatalities: Toll | None) -> str:
+    """An attack that killed people stays an Attack even when the attackers also abducted
+    or looted; without deaths the more specific act (abduction, sexual violence) wins."""
+    types = {t.sub_event_type for t in grp.triggers}
+    if tx.ATTACK in types and fatalities is not None and fatalities.best > 0 and \
+            grp.sub_event_type in (tx.ABDUCTION, tx.SEXUAL_VIOLENCE, tx.LOOTING):
+        return tx.ATTACK
+    return grp.sub_event_type
+
+
+def strength(trig: Trigger) -> float:
+    """How strongly a trigger speaks for its type: its score, ties broken by rank, so a
+    vague "explosions were heard" does not retype a clearly reported clash."""
+    return trig.score + 0.06 * RANK.get(trig.sub_event_type, 0)
+
+
+def strongest_type(triggers: list[Trigger]) -> str:
+    leaders = [t for t in triggers if t.sub_event_type not in FOLLOWERS] or triggers
+    if any(family(t.sub_event_type) == "violence" for t in leaders):
+        triggers = leaders
+    best = max(triggers, key=strength).sub_event_type
+    return merged_type([best] + [t.sub_event_type for t in triggers if t.sub_event_type != best
+                                 and RANK.get(t.sub_event_type, 0) < RANK.get(best, 0)])
+
+
+def _territory_by_actor(sub: str, actor1: ActorMention | None) -> str:
+    """Who took the place decides the type: state forces regain, others overtake."""
+    if actor1 is None or sub not in (tx.GOV_REGAINS, tx.NSA_OVERTAKES):
+        return sub
+    if actor1.inter in (1, 8):
+        return tx.GOV_REGAINS
+    return tx.NSA_OVERTAKES if actor1.inter in (2, 3, 4) else sub
+
+
+def merged_type(types: list[str]) -> str:
+    """The type of a group of compatible triggers: the highest-ranked one; arrests at a
+    protest make it a protest with intervention."""
+    best = max(types, key=lambda t: RANK.get(t, 0))
+    if best == tx.PEACEFUL_PROTEST and tx.ARRESTS in types:
+        return tx.PROTEST_INTERVENTION
+    return best
+
+
+@dataclass
+class Group:
+    """An event under construction: its triggers and the sentences that support it."""
+
+    kind: str
+    triggers: list[Trigger]
+    sents: list[int]
+    sub_event_type: str
+    date: DateMention | None = None
+    place_ids: set[int] = field(default_factory=set)
+    toll_sents: list[int] = field(default_factory=list)
+
+    @property
+    def main(self) -> Trigger:
+        """The strongest trigger of the group's type."""
+        same = [t for t in self.triggers if t.sub_event_type == self.sub_event_type]
+        return max(same or self.triggers, key=strength)
+
+
+ANNOUNCED = frozenset({tx.CHANGE_GROUP, tx.AGREEMENT})
+SPEECH_VERBS = frozenset({"say", "tell", "announce", "report", "confirm", "add", "state",
+                          "claim", "deny", "write", "post", "publish", "update"})
+
+
+def _speech_date(sent: Span, when: DateMention) -> bool:
+    """"..., officials said on Wednesday": the date of the statement, not of the event."""
+    span = sent.doc.char_span(when.start, when.end, alignment_mode="expand")
+    if span is None:
+        return False
+    head = span.root.head
+    if head.dep_ == "prep":
+        head = head.head
+    return head.lemma_.lower() in SPEECH_VERBS
+
+
+def sentence_candidates(sent: Span) -> list[list[Trigger]]:
+    """Factual triggers of one sentence, split into groups of compatible types."""
+    groups: list[list[Trigger]] = []
+    for trig in detect(sent):
+        if not trig.factual:
+            continue
+        for grp in groups:
+            if compatible(grp[0].sub_event_type, trig.sub_event_type):
+                grp.append(trig)
+                break
+        else:
+            groups.append([trig])
+    return groups
+
+
+def _is_anaphoric(trig: Trigger, doc: Doc) -> bool:
+    """"the strikes", "this attack", "these clashes": a noun trigger that refers back."""
+    tok = doc[trig.head_i]
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return any(c.dep_ in ("det", "poss") and c.lower_ in ANAPHORS for c in tok.children)
+
+
+class EventCoder:
+    """Turns the stages' mentions into `EventMention`s (see module docstring)."""
+
+    name: ClassVar[str] = "events.rules.v1"
+    requires: ClassVar[tuple[str, ...]] = ("doc", "places", "actors", "dates", "tolls",
+                                           "attributions")
+    assigns: ClassVar[tuple[str, ...]] = ("mentions",)
+
+    def __init__(self, past_days: int = 30):
+        self.past_days = past_days
+
+    def __call__(self, analysis: Analysis) -> None:
+        if analysis.doc is None:
+            analysis.mentions = []
+            return
+        sents = list(analysis.doc.sents)
+        mentions: list[EventMention] = []
+        groups = self.group(analysis, sents)
+        for grp in groups:
+            foreign = _foreign_sentences(grp, groups)
+            mentions.append(self.build(analysis, sents, grp, mentions, foreign))
+        analysis.mentions = mentions
+
+    # --- grouping -----------------------------------------------------------------------
+
+    def group(self, analysis: Analysis, sents: list[Span]) -> list[Group]:
+        groups: list[Group] = []
+        for i, sent in enumerate(sents):
+            candidates = sentence_candidates(sent)
+            if not candidates:
+                self._attach_tolls(analysis, sents, i, groups)
+                continue
+            for trigs in candidates:
+                self._place_candidate(analysis, sents, i, trigs, groups)
+        return groups
+
+    def _published(self, article: Article) -> date:
+        return article.published or date.today()
+
+    def _sent_date(self, analysis: Analysis, sent: Span, trig: Trigger) -> DateMention | None:
+        dates = _in_sents(analysis.dates, [sent])
+        if trig.sub_event_type not in ANNOUNCED:
+            dates = [d for d in dates if not _speech_date(sent, d)]
+        if not dates:
+            return None
+        return min(dates, key=lambda d: abs(d.start - trig.start))
+
+    def _is_past(self, analysis: Analysis, when: DateMention | None, trig: Trigger) -> bool:
+        if trig.recalled:
+            return True
+        if when is None:
+            return False
+        published = self._published(analysis.article)
+        return when.past or (published - when.value).days > self.past_days
+
+    def _place_candidate(self, analysis: Analysis, sents: list[Span], i: int,
+                         trigs: list[Trigger], groups: list[Group]) -> None:
+        sent = sents[i]
+        sub = strongest_type(trigs)
+        when = self._sent_date(analysis, sent, trigs[0])
+        kind = "past_reference" if self._is_past(analysis, when, trigs[0]) else "new"
+        if kind == "past_reference" and max(t.score for t in trigs) <= GENERIC_SCORE:
+            sub = self._retype_generic(sub, groups)
+        places = {p.place.geonameid for p in _in_sents(analysis.places, [sent]) if p.place}
+        running = self._running(groups, kind)
+        adjacent = running is not None and running.sents[-1] == i - 1 and when is None
+        if running is not None and self._joins(analysis, running, trigs, sub, when,
+                                               places, adjacent):
+            running.triggers.extend(trigs)
+            running.sents.append(i)
+            running.sub_event_type = strongest_type(running.triggers)
+            running.date = running.date or when
+            running.place_ids |= places
+            return
+        groups.append(Group(kind, list(trigs), [i], sub, when, places))
+
+    @staticmethod
+    def _retype_generic(sub: str, groups: list[Group]) -> str:
+        """A weapon-less "had been targeted" takes the type of the event it recalls."""
+        for grp in reversed(groups):
+            if compatible(grp.sub_event_type, sub):
+                return grp.sub_event_type
+        return sub
+
+    @staticmethod
+    def _running(groups: list[Group], kind: str) -> Group | None:
+        for grp in reversed(groups):
+            if grp.kind == kind:
+                return grp
+            if kind == "past_reference":
+                return None  # a past reference only continues the one just before it
+        return None
+
+    def _joins(self, analysis: Analysis, grp: Group, trigs: list[Trigger], sub: str,
+               when: DateMention | None, places: set[int], adjacent: bool = False) -> bool:
+        """A compatible candidate joins unless its date differs (ACLED codes each day
+        apart) or it names another area; an anaphor ("the strikes") or an undated next
+        sentence continuing the same type overrides the place."""
+        if not (compatible(grp.sub_event_type, sub) or follows(grp.sub_event_type, sub)):
+            return False
+        if when is not None and grp.date is not None and when.value != grp.date.value:
+            return False
+        assert analysis.doc is not None
+        if any(_is_anaphoric(t, analysis.doc) for t in trigs) or (
+                adjacent and family(sub) == family(grp.sub_event_type)):
+            return True
+        if places and grp.place_ids and not places & grp.place_ids:
+            return self._same_area(analysis, places, grp.place_ids)
+        return True
+
+    @staticmethod
+    def _same_area(analysis: Analysis, a: set[int], b: set[int]) -> bool:
+        """Places in one admin1 or where one is the other's country count as the same area."""
+        by_id = {p.place.geonameid: p.place for p in analysis.places if p.place}
+        pa = [by_id[x] for x in a if x in by_id]
+        pb = [by_id[x] for x in b if x in by_id]
+        for x in pa:
+            for y in pb:
+                if "country" in (x.feature, y.feature) and x.country_code == y.country_code:
+                    return True
+        return False
+
+    def _attach_tolls(self, analysis: Analysis, sents: list[Span], i: int,
+                      groups: list[Group]) -> None:
+        """A sentence with tolls and no trigger ("three were reported dead") joins the most
+        recent new event, unless it is about the past."""
+        tolls = [t for t in _in_sents(analysis.tolls, [sents[i]]) if not t.cumulative]
+        if not tolls or not any(t.kind in ("killed", "injured") for t in tolls):
+            return
+        dates = _in_sents(analysis.dates, [sents[i]])
+        published = self._published(analysis.article)
+        if any(d.past or (published - d.value).days > self.past_days for d in dates):
+            return
+        for grp in reversed(groups):
+            if grp.kind == "new":
+                grp.toll_sents.append(i)
+                return
+
+    # --- filling ------------------------------------------------------------------------
+
+    def build(self, analysis: Analysis, sents: list[Span], grp: Group,
+              earlier: list[EventMention] | None = None,
+              foreign: frozenset[int] = frozenset()) -> EventMention:
+        """Fill one group; `earlier` (the mentions built before it) lets a past reference
+        with no place of its own take the place of the event it is compared with; `foreign`
+        sentences report another kind of event, so their attribution is not borrowed."""
+        own = [sents[i] for i in grp.sents]
+        place, precision = choose_place(analysis, own, grp, sents, earlier or [])
+        country = place.place.country_code if place and place.place else (
+            analysis.country_focus[0] if analysis.country_focus else None)
+        when, time_precision, date_note = self._date(analysis, grp, own)
+        tolls = self._tolls(analysis, own + [sents[i] for i in grp.toll_sents])
+        grp.sub_event_type = final_type(grp, tolls[0])
+        roles = assign_roles(analysis, own, grp, country)
+        grp.sub_event_type = _territory_by_actor(grp.sub_event_type, roles.actor1)
+        lead = [sent for i, sent in enumerate(sents[:LEAD_SENTENCES]) if i not in foreign]
+        attribution = self._attribution(analysis, own, lead, grp.main)
+        filled = Filled(roles, place, precision, when, time_precision, date_note, tolls[0],
+                        tolls[1], attribution)
+        return self._mention(analysis, grp, filled, own)
+
+    def _date(self, analysis: Analysis, grp: Group, own: list[Span]) -> tuple[date, int, str]:
+        told = _in_sents(analysis.dates, own)
+        dates = told if grp.sub_event_type in ANNOUNCED else [
+            d for d in told if not any(_speech_date(s, d) for s in own if _inside(d.start, s))]
+        dates = dates or told  # the statement's date beats the publication date
+        published = self._published(analysis.article)
+        if grp.kind == "new":
+            dates = [d for d in dates
+                     if not d.past and (published - d.value).days <= self.past_days]
+        if dates:
+            first = grp.date if grp.date in dates else None  # the event's first-told date
+            best = first or min(dates, key=lambda d: abs(d.start - grp.main.start))
+            year_only = re.fullmatch(r"(?:in\s+)?\d{4}", best.text.strip(), re.IGNORECASE)
+            return best.value, best.precision, YEAR_ONLY if year_only else ""
+        if analysis.article.published_basis == "ingest_date":
+            return published, 3, INGEST_NOTE
+        return published, 2 if grp.kind == "new" else 3, ""
+
+    @staticmethod
+    def _tolls(analysis: Analysis, sents: list[Span]) -> tuple[Toll | None, Toll | None]:
+        tolls = [t for t in _in_sents(analysis.tolls, sents) if not t.cumulative]
+        return (_largest([t for t in tolls if t.kind == "killed"]),
+                _largest([t for t in tolls if t.kind == "injured"]))
+
+    @staticmethod
+    def _attribution(analysis: Analysis, own: list[Span], lead: list[Span],
+                     trig: Trigger) -> Attribution | None:
+        """The attribution closest to the trigger in the event's sentences, else the first
+        one in the article's lead."""
+        for sents in (own[:1], own):  # the sentence that first told the event, then all
+            found = _in_sents(analysis.attributions, sents)
+            if found:
+                return min(found, key=lambda a: abs(a.start - trig.start))
+        in_lead = _in_sents(analysis.attributions, lead)
+        return in_lead[0] if in_lead else None
+
+    def _mention(self, analysis: Analysis, grp: Group, f: Filled,
+                 own: list[Span]) -> EventMention:
+        art = analysis.article
+        trig = grp.main
+        certainty = f.attribution.certainty if f.attribution else "reported"
+        named_here = f.roles.actor1 is not None and any(
+            _inside(f.roles.actor1.start, s) for s in own)
+        if grp.kind == "new" and named_here and \
+                _denied_by_actor(analysis, f.roles.actor1, f.attribution):
+            certainty = "denied"  # only an actor the event's own sentences name
+        claimant = _claimant(analysis, grp) if grp.kind == "new" else None
+        if claimant is not None and certainty == "reported":
+            certainty = "claimed"
+            if f.roles.actor1 is None or _is_generic(f.roles.actor1):
+                f = replace(f, roles=replace(f.roles, actor1=claimant,
+                                             inter1=_inter(claimant, _country(f.place))))
+        mention = EventMention(
+            article_id=art.id, kind=grp.kind, event_type=tx.event_type_of(grp.sub_event_type),
+            sub_event_type=grp.sub_event_type,
+            trigger=Evidence(art.id, trig.start, trig.end, trig.text),
+            evidence=_evidence(analysis, grp, f), event_date=f.when,
+            time_precision=f.time_precision,
+            actor1=f.roles.actor1, actor2=f.roles.actor2, inter1=f.roles.inter1,
+            inter2=f.roles.inter2, assoc_actor_1=f.roles.assoc1, assoc_actor_2=f.roles.assoc2,
+            place=f.place, geo_precision=f.geo_precision, fatalities=f.fatalities,
+            injuries=f.injuries, attribution=f.attribution,
+            certainty=certainty if certainty in CERTAINTIES else "reported",
+            confidence=_confidence(trig, f), plover=to_plover(grp.sub_event_type),
+        )
+        year_only = f.date_note == YEAR_ONLY
+        notes = describe(mention, source_of(mention, art), year_only=year_only)
+        extra = "" if year_only else f.date_note
+        return replace(mention, notes=f"{notes} {extra}".strip())
+
+
+YEAR_ONLY = "\x00year"  # internal marker: the text gives only a year
+INGEST_NOTE = "The date is the ingest date because the publication date is unknown."
+
+
+@dataclass(frozen=True)
+class Filled:
+    """The fields found for one group, before they become an `EventMention`."""
+
+    roles: Roles
+    place: PlaceMention | None
+    geo_precision: int | None
+    when: date
+    time_precision: int
+    date_note: str
+    fatalities: Toll | None
+    injuries: Toll | None
+    attribution: Attribution | None
+
+
+def _largest(tolls: list[Toll]) -> Toll | None:
+    return max(tolls, key=lambda t: (t.best, t.high)) if tolls else None
+
+
+def _confidence(trig: Trigger, f: Filled) -> float:
+    found = (f.roles.actor1, f.roles.actor2, f.place, f.fatalities or f.injuries, f.attribution)
+    filled = sum(1 for item in found if item is not None) + (0 if f.date_note == INGEST_NOTE else 0.5)
+    return round(min(1.0, 0.55 * trig.score + 0.45 * filled / (len(found) + 0.5)), 3)
+
+
+def _evidence(analysis: Analysis, grp: Group, f: Filled) -> tuple[Evidence, ...]:
+    """Every sentence that contributed a field: trigger, actor, place, toll, date, source."""
+    assert analysis.doc is not None
+    doc = analysis.doc
+    items = (f.roles.actor1, f.roles.actor2, f.place, f.fatalities, f.injuries, f.attribution)
+    starts = [t.start for t in grp.triggers] + [i.start for i in items if i is not None]
+    starts += [d.start for d in analysis.dates if d.value == f.when and d.start in
+               range(doc[grp.main.head_i].sent.start_char, doc[grp.main.head_i].sent.end_char)]
+    art_id = analysis.article.id
+    seen: dict[int, Evidence] = {}
+    for start in starts:
+        if not 0 <= start < len(doc.text):
+            continue
+        span = doc.char_span(start, start + 1, alignment_mode="expand")
+        if span is None:
+            continue
+        s = span.sent
+        seen.setdefault(s.start_char, Evidence(art_id, s.start_char, s.end_char, s.text))
+    return tuple(seen[k] for k in sorted(seen))
+
+
+def source_of(mention: EventMention, article: Article) -> str | None:
+    """The attributed source, else the publisher's name."""
+    if mention.attribution is not None and mention.attribution.source:
+        return mention.attribution.source
+    return article.source_name

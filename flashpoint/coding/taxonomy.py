@@ -1,0 +1,286 @@
+"""The ACLED event taxonomy as data: 6 event types, 25 sub-event types (exact spellings).
+
+Spellings follow the ACLED Codebook (2023). `event_type_of` maps a sub-event type to its
+event type; `SUB_EVENT_TYPES` keeps the codebook order, which tests and exports rely on.
+"""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+from typing import Final
+
+BATTLES: Final = "Battles"
+EXPLOSIONS: Final = "Explosions/Remote violence"
+VAC: Final = "Violence against civilians"
+PROTESTS: Final = "Protests"
+RIOTS: Final = "Riots"
+STRATEGIC: Final = "Strategic developments"
+
+EVENT_TYPES: Final[tuple[str, ...]] = (BATTLES, EXPLOSIONS, VAC, PROTESTS, RIOTS, STRATEGIC)
+
+# sub-event type constants, so callers never retype a spelling
+ARMED_CLASH: Final = "Armed clash"
+GOV_REGAINS: Final = "Government regains territory"
+NSA_OVERTAKES: Final = "Non-state actor overtakes territory"
+CHEMICAL: Final = "Chemical weapon"
+AIR_STRIKE: Final = "Air/drone strike"
+SUICIDE_BOMB: Final = "Suicide bomb"
+SHELLING: Final = "Shelling/artillery/missile attack"
+IED: Final = "Remote explosive/landmine/IED"
+GRENADE: Final = "Grenade"
+SEXUAL_VIOLENCE: Final = "Sexual violence"
+ATTACK: Final = "Attack"
+ABDUCTION: Final = "Abduction/forced disappearance"
+PEACEFUL_PROTEST: Final = "Peaceful protest"
+PROTEST_INTERVENTION: Final = "Protest with intervention"
+EXCESSIVE_FORCE: Final = "Excessive force against protesters"
+VIOLENT_DEMO: Final = "Violent demonstration"
+MOB_VIOLENCE: Final = "Mob violence"
+AGREEMENT: Final = "Agreement"
+ARRESTS: Final = "Arrests"
+CHANGE_GROUP: Final = "Change to group/activity"
+DISRUPTED_WEAPONS: Final = "Disrupted weapons use"
+HQ_ESTABLISHED: Final = "Headquarters or base established"
+LOOTING: Final = "Looting/property destruction"
+TERRITORY_TRANSFER: Final = "Non-violent transfer of territory"
+OTHER: Final = "Other"
+
+TAXONOMY: Final = MappingProxyType(
+    {
+        BATTLES: (ARMED_CLASH, GOV_REGAINS, NSA_OVERTAKES),
+        EXPLOSIONS: (CHEMICAL, AIR_STRIKE, SUICIDE_BOMB, SHELLING, IED, GRENADE),
+        VAC: (SEXUAL_VIOLENCE, ATTACK, ABDUCTION),
+        PROTESTS: (PEACEFUL_PROTEST, PROTEST_INTERVENTION, EXCESSIVE_FORCE),
+        RIOTS: (VIOLENT_DEMO, MOB_VIOLENCE),
+        STRATEGIC: (
+            AGREEMENT,
+            ARRESTS,
+            CHANGE_GROUP,
+            DISRUPTED_WEAPONS,
+            HQ_ESTABLISHED,
+            LOOTING,
+            TERRITORY_TRANSFER,
+            OTHER,
+        ),
+    }
+)
+
+SUB_EVENT_TYPES: Final[tuple[str, ...]] = tuple(s for subs in TAXONOMY.values() for s in subs)
+
+_PARENT: Final = MappingProxyType({s: t for t, subs in TAXONOMY.items() for s in subs})
+
+# Sub-event types that are political violence (used for confidence and grouping).
+VIOLENT_TYPES: Final = frozenset((BATTLES, EXPLOSIONS, VAC, RIOTS))
+
+
+def event_type_of(sub_event_type: str) -> str:
+    """The ACLED event type of a sub-event type; KeyError (with the known names) if unknown."""
+    try:
+        return _PARENT[sub_event_type]
+    except KeyError:
+        known = ", ".join(SUB_EVENT_TYPES)
+        raise KeyError(f"unknown ACLED sub-event type {sub_event_type!r}; known: {known}") from None
+
+
+def is_sub_event_type(name: str) -> bool:
+    return name in _PARENT
+
+
+def sub_event_types_of(event_type: str) -> tuple[str, ...]:
+    """The sub-event types of one event type, in codebook order."""
+    try:
+        return TAXONOMY[event_type]
+    except KeyError:
+        raise KeyError(
+            f"unknown ACLED event type {event_type!r}; known: {', '.join(EVENT_TYPES)}"
+        ) from None
+
+
+# --- families: which sub-event types can describe one event ----------------------------
+
+VIOLENCE_FAMILY: Final = frozenset(
+    TAXONOMY[BATTLES] + TAXONOMY[EXPLOSIONS] + TAXONOMY[VAC]
+    + (MOB_VIOLENCE, LOOTING)
+)
+PROTEST_FAMILY: Final = frozenset(TAXONOMY[PROTESTS] + (VIOLENT_DEMO, ARRESTS))
+
+
+def family(sub_event_type: str) -> str:
+    """"violence", "protest", or the sub-event type itself (its own family)."""
+    if sub_event_type in VIOLENCE_FAMILY:
+        return "violence"
+    if sub_event_type in PROTEST_FAMILY:
+        return "protest"
+    return sub_event_type
+
+
+# Strategic types reported together as one event ("arrested five men and seized rifles").
+COMPANIONS: Final = frozenset({frozenset({ARRESTS, DISRUPTED_WEAPONS})})
+
+
+# Reported after a violent event, these are part of the same operation ("troops seized
+# rifles", "detained a group of men"): they join it and never change its type.
+FOLLOWERS: Final = frozenset({ARRESTS, DISRUPTED_WEAPONS})
+
+
+def compatible(a: str, b: str) -> bool:
+    """Whether two sub-event types can describe one event (same family or companions)."""
+    return a == b or family(a) == family(b) or frozenset({a, b}) in COMPANIONS
+
+
+def follows(running: str, candidate: str) -> bool:
+    """Whether `candidate` can join a running event of type `running` as a follow-up."""
+    return candidate in FOLLOWERS and family(running) == "violence"
+
+
+# --- cue-word lexicons (lemmas, lower case) ----------------------------------------------
+# Data only: the words `flashpoint.coding.triggers` reads as signs of an event type, of a
+# weapon, of an actor kind, or of a non-event (irrealis, sports, business, accidents).
+# Extend a list here to teach the rules a new word; the logic lives in triggers.py.
+
+AIR_WORDS: Final = frozenset({
+    "air", "airstrike", "aerial", "warplane", "jet", "drone", "aircraft", "helicopter",
+    "uav", "plane", "gunship", "bomber", "airforce", "air-strike", "airstrikes", "air-raid",
+})
+SHELL_WORDS: Final = frozenset({
+    "rocket", "missile", "mortar", "artillery", "shell", "shelling", "barrage", "howitzer",
+    "katyusha", "projectile", "cannon",
+})
+IED_WORDS: Final = frozenset({
+    "ied", "roadside", "landmine", "mine", "explosive", "car", "vbied", "booby", "bomb",
+    "device", "improvised", "parcel", "motorcycle",
+})
+CHEM_WORDS: Final = frozenset({"chemical", "chlorine", "sarin", "mustard", "nerve", "toxic",
+                               "poison", "poisonous", "vx", "phosgene"})
+CIVILIAN_WORDS: Final = frozenset({
+    "civilian", "villager", "resident", "worshipper", "passenger", "farmer", "woman", "child",
+    "student", "pupil", "teacher", "journalist", "family", "people", "market", "church",
+    "mosque", "school", "hospital", "village", "home", "house", "herder", "pilgrim",
+    "refugee", "camp", "shopkeeper", "trader", "civilians", "man", "girl", "boy", "doctor",
+    "aid", "worker", "traveller", "motorist", "congregation", "displaced", "idp",
+})
+MILITARY_TARGETS: Final = frozenset({
+    "base", "troops", "soldier", "army", "convoy", "checkpoint", "post", "position",
+    "barracks", "outpost", "military", "force", "police", "station", "patrol", "officer",
+    "militia", "militant", "fighter", "rebel", "insurgent", "garrison", "unit", "terrorist",
+    "jihadist", "extremist", "gunman", "gunmen", "militiaman", "airbase", "positions",
+})
+ARMED_AGENTS: Final = frozenset({
+    "gunman", "gunmen", "militant", "attacker", "assailant", "bandit", "insurgent",
+    "jihadist", "rebel", "militia", "militiaman", "fighter", "terrorist", "soldier",
+    "troops", "army", "extremist", "raider", "group", "force", "police", "policeman",
+})
+STATE_AGENTS: Final = frozenset({
+    "army", "troops", "soldier", "military", "government", "regime", "police", "force",
+    "forces", "marine", "navy", "gendarmerie", "sdf",
+})
+NONSTATE_AGENTS: Final = frozenset({
+    "rebel", "militant", "insurgent", "jihadist", "militia", "fighter", "group", "gunman",
+    "gunmen", "terrorist", "extremist", "taliban", "faction", "bandit", "gang",
+})
+PROTESTER_WORDS: Final = frozenset({
+    "protester", "protestor", "demonstrator", "marcher", "crowd", "rally", "protest",
+    "demonstration", "activist", "student",
+})
+TERRITORY_WORDS: Final = frozenset({
+    "town", "city", "village", "district", "base", "area", "territory", "region", "province",
+    "capital", "airport", "border", "crossing", "hill", "neighbourhood", "neighborhood",
+    "control", "port", "outskirts", "county", "locality", "camp", "stronghold", "enclave",
+})
+LABOUR_WORDS: Final = frozenset({
+    "worker", "union", "teacher", "nurse", "doctor", "employee", "general", "hunger",
+    "labour", "labor", "staff", "driver", "miner", "wage", "pay", "strikers",
+})
+# governors that make a trigger irrealis: threats, plans, warnings, calls, deterrence ...
+IRREALIS_GOVERNORS: Final = frozenset({
+    "threaten", "threat", "plan", "warn", "warning", "call", "urge", "vow", "pledge",
+    "intend", "seek", "aim", "deter", "deterrence", "prevent", "avoid", "fear", "consider",
+    "propose", "prepare", "want", "risk", "possibility", "prospect", "danger", "demand",
+    "plot", "order", "allow", "must", "need", "hope", "wish", "expect", "likelihood",
+    "rehearse", "simulate", "ready", "capable", "capability", "able", "deny", "refrain",
+    "halt", "stop", "end", "ban", "condemn", "retaliate", "restriction", "prohibit",
+    "prohibitory", "permission", "permit", "schedule", "easy", "easier", "describe",
+    "try", "rumour", "rumor",
+})
+MODALS: Final = frozenset({"could", "would", "may", "might", "should", "will", "can", "must",
+                           "shall", "'d", "'ll"})
+DRILL_WORDS: Final = frozenset({"drill", "exercise", "manoeuvre", "maneuver", "simulation",
+                                "rehearsal", "mock", "simulated", "war-game", "wargame"})
+RECALL_WORDS: Final = frozenset({"anniversary", "commemorate", "commemoration", "remembrance",
+                                 "previously", "ago"})
+OFF_DOMAIN: Final = frozenset({
+    "title", "match", "league", "cup", "championship", "season", "team", "player", "coach",
+    "goal", "tournament", "olympic", "olympics", "box-office", "film", "movie", "actor",
+    "actress", "album", "song", "fan", "streaming", "studio", "ratings", "boxing", "chess",
+    "company", "companies", "firm", "operator", "subscriber", "customer", "revenue",
+    "bowling", "luck", "lucky", "investor", "stock", "shares", "profit", "supermarket",
+    "retailer", "brand", "consumer", "earnings", "box", "sequel", "premiere", "striker",
+    "midfielder", "referee", "knockout", "semifinal", "final",
+})
+# where "shelling", "attack" or "battle" is a political metaphor unless violence is named
+POLITICAL_ARENA: Final = frozenset({
+    "parliament", "debate", "senate", "congress", "applause", "speech", "interview",
+    "campaign", "rival", "lawmaker", "mp", "candidate", "opponent", "tweet",
+})
+VIOLENCE_ANCHORS: Final = frozenset({
+    "kill", "dead", "death", "wound", "injure", "injured", "casualty", "gun", "gunman",
+    "gunmen", "bomb", "rocket", "missile", "troops", "soldier", "militant", "militia",
+    "rebel", "insurgent", "army", "military", "weapon", "shoot", "shot", "fire", "police",
+    "body", "corpse", "hostage", "civilian", "explosion", "airstrike",
+})
+METAPHOR_COLLOCATIONS: Final = (
+    ("price", "war"), ("trade", "war"), ("battle", "title"), ("box", "battle"),
+    ("strike", "luck"), ("lucky", "strike"), ("legal", "battle"), ("court", "battle"),
+    ("battle", "cancer"), ("custody", "battle"), ("ratings", "battle"),
+)
+STRIKE_IDIOM_OBJECTS: Final = frozenset({
+    "deal", "balance", "chord", "tone", "note", "pose", "agreement", "bargain", "match",
+    "gold", "oil", "figure", "compromise", "nerve", "blow", "fear",
+})
+ATTACK_HEADS: Final = frozenset({
+    "attack", "strike", "raid", "bombing", "bomb", "blast", "explosion", "explode",
+    "detonate", "bomber", "assault", "ambush", "massacre",
+})
+NON_ATTACK_HEADS: Final = frozenset({
+    "defuse", "intercept", "dismantle", "disposal", "squad", "threat", "scare", "shelter",
+    "hoax", "sniffer", "detector", "shoot", "case", "trial", "verdict", "accused", "convict",
+    "probe", "investigation", "suspect", "accuse",
+})
+ACCIDENT_WORDS: Final = frozenset({
+    "plant", "factory", "boiler", "furnace", "container", "leak", "leakage", "warehouse",
+    "crash", "accident", "cylinder", "pipeline", "refinery", "fertilizer", "fertiliser",
+    "firework", "fireworks", "industrial", "laborer", "labourer", "worker", "cooking",
+    "tanker", "reactor", "mine", "coal", "methane", "accidental", "accidentally",
+})
+ATTACK_CUES: Final = frozenset({
+    "bomb", "attack", "militant", "terrorist", "suicide", "ied", "gunman", "gunmen", "insurgent",
+    "bomber", "claim", "responsibility", "jihadist", "rebel", "target", "explosive", "device",
+})
+TERRITORY_VERBS: Final = frozenset({"recapture", "retake", "regain", "liberate", "seize",
+                                    "capture", "overrun", "take", "storm", "control", "free",
+                                    "occupy", "establish", "recover"})
+REGAIN_VERBS: Final = frozenset({"recapture", "retake", "regain", "liberate", "free",
+                                 "recover"})
+PROPERTY_WORDS: Final = frozenset({
+    "house", "home", "shop", "car", "vehicle", "building", "property", "church", "mosque",
+    "school", "office", "market", "village", "hut", "store", "properties", "crop", "farm",
+    "granary", "livestock", "business", "stall", "truck",
+})
+VIOLENT_ACTS: Final = frozenset({"torch", "stone", "hurl", "throw", "pelt", "smash", "vandalize",
+                                 "vandalise", "ransack", "burn", "attack", "storm", "loot"})
+MISSILES_THROWN: Final = frozenset({"rock", "stone", "bottle", "molotov", "cocktail", "petrol",
+                                    "brick", "firebomb", "firecracker", "projectile", "window",
+                                    "car", "vehicle", "tyre", "tire", "building", "office"})
+HQ_WORDS: Final = frozenset({"base", "headquarters", "outpost", "camp", "point", "post",
+                             "barracks", "garrison", "stronghold", "office"})
+WEAPON_OBJECTS: Final = frozenset({
+    "weapon", "arm", "ammunition", "explosive", "device", "ied", "mine", "landmine", "grenade",
+    "rocket", "missile", "mortar", "gun", "rifle", "pistol", "firearm", "bullet", "cartridge",
+    "cache", "stash", "depot", "munition", "tnt", "detonator", "drone", "bomb", "vbied",
+    "ammo", "round", "rpg", "launcher", "shell", "projectile", "kalashnikov", "ak-47",
+})
+DISRUPT_VERBS: Final = frozenset({
+    "seize", "capture", "confiscate", "recover", "find", "discover", "destroy",
+    "defuse", "dismantle", "uncover", "unearth", "intercept", "neutralize", "neutralise",
+    "detonate", "foil", "thwart", "impound", "locate", "retrieve", "down",
+})

