@@ -83,6 +83,10 @@ def test_vague_table_is_ordered():
     ("text", "kind", "best"),
     [
         ("Three people were killed in the attack.", "killed", 3),
+        ("A mine went off near the herders, killing three of them.", "killed", 3),
+        ("Both men died at the scene.", "killed", 2),
+        ("The gas attack left at least 11 people with breathing difficulties.", "injured", 11),
+        ("Twenty people were hospitalised after the blast.", "injured", 20),
         ("A suicide bomber struck the market, killing 12.", "killed", 12),
         ("12 killed in Kabul blast.", "killed", 12),
         ("Gunmen killed at least five civilians in the village.", "killed", 5),
@@ -188,6 +192,8 @@ def test_cumulative(nlp):
         "The leader took power in 2019 at the age of 30.",
         "A report listed 260 massacres in the region.",
         "A number of police officers fled the scene.",
+        "Both sides traded accusations after the talks.",
+        "The storm left the town with burst pipes.",
         "A Maoist carrying a reward of Rs 4 lakh was killed on May 1.",
     ],
 )

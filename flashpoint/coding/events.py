@@ -305,6 +305,8 @@ def assign_roles(analysis: Analysis, own: list[Span], grp: Group,
     main_sent = analysis.doc[grp.main.head_i].sent
     nearby = [a for a in actors if main_sent.start_char <= a.start < main_sent.end_char]
     actor1, actor2 = _fallback_roles(nearby, grp, actor1, actor2)
+    if actor2 is None and grp.sub_event_type in TERRITORY_CHANGE:
+        actor2 = _opposing_force(actors, actor1)
     if actor1 is None or _is_generic(actor1):
         actor1 = _named_perpetrator(analysis, grp, own) or actor1
     if actor1 is None:
@@ -493,6 +495,22 @@ def _fallback_roles(actors: list[ActorMention], grp: Group, actor1: ActorMention
     return actor1, actor2
 
 
+TERRITORY_CHANGE = frozenset({tx.GOV_REGAINS, tx.NSA_OVERTAKES})
+
+
+def _opposing_force(actors: list[ActorMention],
+                    actor1: ActorMention | None) -> ActorMention | None:
+    """Territory changes hands between two armed sides: the side that lost it is often named
+    in another sentence of the event ("pushed Russian units out of the town")."""
+    for actor in actors:
+        if actor.inter in (5, 6, 7) or actor1 is None or actor.name == actor1.name:
+            continue
+        if actor.inter == actor1.inter and actor.country_code == actor1.country_code:
+            continue
+        return actor
+    return None
+
+
 def _protest_roles(actors: list[ActorMention], grp: Group, actor1: ActorMention | None,
                    actor2: ActorMention | None, country: str | None
                    ) -> tuple[ActorMention | None, ActorMention | None]:
@@ -578,7 +596,9 @@ def _place_fields(mention: EventMention) -> dict[str, object]:
     return {
         "country": p.country, "iso3": p.iso3, "admin1": p.admin1, "admin2": p.admin2,
         "location": location, "latitude": p.latitude, "longitude": p.longitude,
-        "geonameid": p.geonameid, "geo_precision": mention.geo_precision,
+        # regions built from the bundled data carry synthetic negative ids: not GeoNames ids
+        "geonameid": p.geonameid if p.geonameid > 0 else None,
+        "geo_precision": mention.geo_precision,
     }
 
 

@@ -28,7 +28,8 @@ KIND_LEMMAS: dict[str, str] = {
          "behead", "perish", "assassinate", "lynch", "bodies", "body", "killed", "slain"),
         "killed",
     ),
-    **dict.fromkeys(("injure", "wound", "hurt", "maim", "injury", "injured", "wounded"), "injured"),
+    **dict.fromkeys(("injure", "wound", "hurt", "maim", "injury", "injured", "wounded",
+                     "hospitalise", "hospitalize", "hospitalised", "hospitalized"), "injured"),
     **dict.fromkeys(("casualty", "casualties"), "casualties"),
     **dict.fromkeys(("arrest", "detain", "arrested", "detained"), "arrested"),
     **dict.fromkeys(("kidnap", "abduct", "hostage", "kidnapped", "abducted"), "kidnapped"),
@@ -116,11 +117,26 @@ def trigger_kind(tok: Token) -> str | None:
         return "arrested"
     if tok.lower_ == "custody":
         return "arrested"
+    if tok.lemma_.lower() == "leave" and _leaves_harmed(tok):
+        return "injured"  # "leaving 11 people with breathing difficulties"
     if tok.lemma_.lower() == "flee" and any(c.lower_ in ("home", "homes") for c in tok.subtree):
         return "displaced"  # "fled their homes", not "fled the scene"
     if tok.pos_ == "VERB":  # "wound their way" is the verb "wind"
         return KIND_LEMMAS.get(tok.lemma_.lower())
     return KIND_LEMMAS.get(tok.lower_) or KIND_LEMMAS.get(tok.lemma_.lower())
+
+
+# "left N people with <harm>": the harm nouns that make it an injury toll.
+_HARM_NOUNS = frozenset(
+    "injury wound burn difficulty symptom fracture trauma bruise cut".split()
+)
+
+
+def _leaves_harmed(verb: Token) -> bool:
+    for prep in verb.subtree:
+        if prep.lower_ == "with" and any(o.lemma_.lower() in _HARM_NOUNS for o in prep.subtree):
+            return True
+    return False
 
 
 def _is_person(tok: Token) -> bool:
@@ -139,8 +155,10 @@ def _skip_quantity(sent: Span, q: Quantity) -> bool:
     if any(t.ent_type_ in _SKIP_ENTS or _YEAR.match(t.text) for t in toks):
         return True
     after = [t.lower_ for t in sent[q.end : q.end + 3]]
-    if after and (after[0] in _UNIT_AFTER or after[:2] in _NOT_COUNTS_AFTER):
+    if after and after[0] in _UNIT_AFTER:
         return True
+    if after[:2] in _NOT_COUNTS_AFTER and not (q.start > 0 and trigger_kind(sent[q.start - 1])):
+        return True  # "ten hurt, three of them seriously"; but "killing three of them" counts
     if [t.lower_ for t in sent[max(q.start - 2, 0) : q.start]] in (["age", "of"], ["out", "of"]):
         return True  # "at the age of 30"; "13 out of 19 crew members": the 13 counts
     around = sent[max(q.start - 1, 0) : q.end + 1]
