@@ -219,8 +219,38 @@ def _extend(doc: Doc, i: int, limit: int) -> list[int]:
     return ends[::-1]
 
 
+# "the town of X", "the outskirts of X": a place noun before "of" names a place even when
+# the small model tags X as a person or organisation.
+PLACE_NOUNS: frozenset[str] = frozenset(
+    {"town", "city", "village", "province", "state", "region", "district", "county",
+     "governorate", "municipality", "prefecture", "township", "hamlet", "capital", "port",
+     "suburb", "neighbourhood", "neighborhood", "camp", "area", "oblast", "commune",
+     "outskirts", "suburbs", "edge", "centre", "center", "heart", "north", "south", "east",
+     "west", "northeast", "northwest", "southeast", "southwest"}
+)
+STRONG_LOCATIVE: frozenset[str] = frozenset({"in", "near", "outside", "around", "inside"})
+
+
+def _whole_entity(doc: Doc, start: int, end: int) -> bool:
+    return doc[start].ent_iob_ == "B" and (end == len(doc) or doc[end].ent_iob_ != "I")
+
+
+def _place_cue(doc: Doc, start: int) -> bool:
+    before = doc[start - 1].lower_ if start > 0 else ""
+    if before == "of" and start > 1:
+        return doc[start - 2].lower_ in PLACE_NOUNS
+    return before in STRONG_LOCATIVE
+
+
 def _blocked(doc: Doc, start: int, end: int) -> bool:
-    return any(t.ent_type_ in BLOCK_LABELS for t in doc[start:end])
+    """Inside a non-place entity; but a whole PERSON/ORG entity right after "the town of" or
+    "in"/"near" is the small model mis-tagging a place ("the town of Djibo")."""
+    labels = {t.ent_type_ for t in doc[start:end]} & BLOCK_LABELS
+    if not labels:
+        return False
+    if labels <= {"PERSON", "ORG"} and _whole_entity(doc, start, end):
+        return not _place_cue(doc, start)
+    return True
 
 
 def _opens_sentence(doc: Doc, i: int) -> bool:

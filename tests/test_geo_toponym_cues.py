@@ -1,0 +1,46 @@
+"""A place the small model tags as a person or organisation is still a toponym when the
+wording says it is a place ("the town of X", "on the outskirts of X", "near X")."""
+
+from __future__ import annotations
+
+import pytest
+
+from flashpoint.geo.gazetteer import InMemoryGazetteer
+from flashpoint.geo.toponyms import find_toponyms
+from flashpoint.records import Place
+
+ROWS = [
+    (Place(2361177, "Djibo", "BF", 14.09864, -1.62665, population=61462), []),
+    (Place(205413, "Rutshuru", "CD", -1.18666, 29.44669, population=82680), []),
+    (Place(3533462, "Acatlán de Osorio", "MX", 18.2025, -98.04864, population=19341),
+     ["Acatlan de Osorio"]),
+]
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> InMemoryGazetteer:
+    return InMemoryGazetteer.from_rows(ROWS)
+
+
+def _names(nlp, gazetteer, text: str) -> list[str]:
+    return [t[2] for t in find_toponyms(nlp(text), gazetteer)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Militants attacked an army base in the northern town of Djibo on Monday.", "Djibo"),
+        ("Armed men raped five women near the town of Rutshuru on Saturday.", "Rutshuru"),
+        ("A mob beat two men in the town of Acatlan de Osorio on Sunday.", "Acatlan de Osorio"),
+    ],
+)
+def test_place_cue_overrides_a_wrong_entity_label(nlp, gazetteer, text: str, name: str) -> None:
+    assert name in _names(nlp, gazetteer, text)
+
+
+@pytest.mark.model
+def test_without_a_place_cue_an_organisation_stays_an_organisation(nlp, gazetteer) -> None:
+    doc = nlp("Djibo Holdings said its profits rose.")
+    assert [e.label_ for e in doc.ents if e.text.startswith("Djibo")] != ["GPE"]
+    assert "Djibo" not in _names(nlp, gazetteer, "Djibo Holdings said its profits rose.")
