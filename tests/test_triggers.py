@@ -29,6 +29,7 @@ def factual_types(model: Any, text: str) -> set[str]:
 
 
 POSITIVE = [
+    ("Hundreds of families held a peaceful sit-in outside the press club.", tx.PEACEFUL_PROTEST),
     ("Heavy clashes broke out between the army and rebels near Goma.", tx.ARMED_CLASH),
     ("Soldiers and militants exchanged fire for hours in the Sinai.", tx.ARMED_CLASH),
     ("Insurgents ambushed a patrol in Borno state on Tuesday.", tx.ARMED_CLASH),
@@ -84,6 +85,7 @@ def test_every_sub_type_has_a_case() -> None:
 
 
 NEGATIVE = [
+    "Most of the town's population has left, and officials ordered the evacuation of families.",
     "The militia threatened to attack the town if its demands were not met.",
     "The army plans to launch airstrikes on rebel positions next week.",
     "Officials warned of possible attacks during the holidays.",

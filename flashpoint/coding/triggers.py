@@ -484,6 +484,8 @@ def _killing_typed(tok: Token, agent: set[str], victims: set[str],
 
 def _rule_protest(tok: Token) -> Hit | None:
     lemma = _low(tok)
+    if lemma == "in" and tok.i >= 2 and tok.nbor(-1).text == "-" and tok.nbor(-2).lower_ == "sit":
+        lemma = "sit-in"  # the tokenizer splits "sit-in"
     if lemma in ("protest", "demonstration", "rally", "sit-in", "march", "demonstrate",
                  "protester", "demonstrator", "picket", "vigil", "walkout"):
         return _protest(tok, lemma)
@@ -616,6 +618,8 @@ def _peaceful_handover(tok: Token) -> bool:
     if not sent & ({"without", "deal", "agreement", "handover", "hand", "peacefully",
                     "evacuation", "negotiate", "negotiated"}):
         return False
+    if not _phrase_lemmas(_subject(tok)) & (ARMED_AGENTS | STATE_AGENTS | NONSTATE_AGENTS):
+        return False  # "most of the population has left": people leaving is no handover
     from_place = any(c.lower_ in ("from", "out") for c in tok.children)
     return from_place or bool(sent & TERRITORY_WORDS)
 
