@@ -402,3 +402,10 @@ def test_stage_without_doc_says_what_to_do() -> None:
     analysis = Analysis(article=Article(id="a1", text="x"))
     with pytest.raises(PipelineOrderError, match="NLP stage"):
         ActorStage(ActorDictionary())(analysis)
+
+
+def test_a_force_named_as_the_speaker_is_not_an_actor(nlp: Language,
+                                                       actors: ActorDictionary) -> None:
+    found = by_text(find(nlp, actors, "A police spokesman confirmed the attack.", focus="NG"))
+    assert "police" not in found
+    assert "police" in by_text(find(nlp, actors, "The police confirmed the attack.", focus="NG"))

@@ -336,3 +336,10 @@ def test_dateline_and_statement_date_are_not_the_event_place_and_date(
     assert len(events) == 1
     assert events[0].place is not None and events[0].place.text == "Kaduna"
     assert events[0].event_date == date(2024, 1, 29)
+
+
+def test_sources_speaking_are_not_parties(stages: list[Any]) -> None:
+    text = ("Gunmen killed 12 people in attacks on two villages in Plateau state on Monday, "
+            "a community leader and police said.")
+    event = new_events(analyse(stages, text))[0]
+    assert event.actor2 is not None and event.actor2.inter == 7

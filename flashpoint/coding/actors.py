@@ -270,7 +270,8 @@ class ActorDictionary:
         candidates.extend(c for c in self._unknown_candidates(doc)
                           if not named.intersection(range(c.start, c.end)))
         chosen = _merge_followers(_select(candidates))
-        return [self._mention(doc, c) for c in chosen if c.priority != _BLOCK]
+        return [self._mention(doc, c) for c in chosen
+                if c.priority != _BLOCK and not _speaker_follows(doc, c.end)]
 
     @staticmethod
     def _mention(doc: Doc, cand: _Candidate) -> ActorMention:
@@ -526,6 +527,17 @@ def default_dictionary() -> ActorDictionary:
 
 
 # ---- small helpers ------------------------------------------------------------------------
+# "a police spokesman said", "army sources": the force names who speaks, not who acts.
+SPEAKER_NOUNS = frozenset(
+    {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "statement", "source",
+     "sources", "press", "communique", "communiqué", "bulletin", "website", "channel"}
+)
+
+
+def _speaker_follows(doc: Doc, end: int) -> bool:
+    return end < len(doc) and doc[end].lower_ in SPEAKER_NOUNS
+
+
 def _select(candidates: Iterable[_Candidate]) -> list[_Candidate]:
     """Longest first, then by priority; no token is claimed twice. Sorted by start."""
     taken: set[int] = set()

@@ -32,7 +32,7 @@ from . import taxonomy as tx
 from .taxonomy import PROTEST_FAMILY, compatible
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
     from ..pipeline import Analysis
     from .coder import Group
@@ -300,7 +300,8 @@ def assign_roles(analysis: Analysis, own: list[Span], grp: Group,
     assert analysis.doc is not None
     sources = analysis.attributions
     actors = [a for a in _in_sents(analysis.actors, own)
-              if not any(s.start <= a.start < s.end for s in sources)]  # "police said"
+              if not any(s.start <= a.start < s.end for s in sources)  # "police said"
+              and not _speaks(analysis.doc, a)]
     actor1, actor2 = _parse_roles(analysis, actors, grp)
     main_sent = analysis.doc[grp.main.head_i].sent
     nearby = [a for a in actors if main_sent.start_char <= a.start < main_sent.end_char]
@@ -320,6 +321,21 @@ def assign_roles(analysis: Analysis, own: list[Span], grp: Group,
         actor1, actor2 = _protest_roles(actors, grp, actor1, actor2, country)
     assoc1 = _associates(actors, actor1, actor2, grp)
     return Roles(actor1, actor2, _inter(actor1, country), _inter(actor2, country), assoc1)
+
+
+SPEECH_VERBS = frozenset({"say", "tell", "report", "confirm", "add", "state", "announce",
+                          "claim", "deny", "allege", "accuse", "describe"})
+
+
+def _speaks(doc: Doc, actor: ActorMention) -> bool:
+    """"a community leader and police said": the actor is a source speaking, not a party."""
+    span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span.root
+    while tok.dep_ == "conj" and tok.head != tok:
+        tok = tok.head
+    return tok.dep_ == "nsubj" and tok.head.lemma_.lower() in SPEECH_VERBS
 
 
 def _parse_roles(analysis: Analysis, actors: list[ActorMention],
