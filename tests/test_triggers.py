@@ -29,6 +29,7 @@ def factual_types(model: Any, text: str) -> set[str]:
 
 
 POSITIVE = [
+    ("An army drone struck a group of fighters on motorcycles near Gao.", tx.AIR_STRIKE),
     ("Hundreds of families held a peaceful sit-in outside the press club.", tx.PEACEFUL_PROTEST),
     ("Heavy clashes broke out between the army and rebels near Goma.", tx.ARMED_CLASH),
     ("Soldiers and militants exchanged fire for hours in the Sinai.", tx.ARMED_CLASH),

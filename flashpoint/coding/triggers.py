@@ -235,8 +235,8 @@ def _rule_attack_like(tok: Token) -> Hit | None:
     near = _near_lemmas(tok, 3) | {lemma}
     if tok.pos_ == "VERB":
         near |= _phrase_lemmas(_subject(tok))
-        if lemma in ("strike", "hit") and _sent_lemmas(tok.sent) & VEHICLE_WORDS and _objects(tok) & (
-                IED_WORDS | {"mine", "device"}):
+        if lemma in ("strike", "hit") and _phrase_lemmas(_subject(tok)) & VEHICLE_WORDS and \
+                _direct_objects(tok) & (IED_WORDS | {"mine", "device"}) - VEHICLE_WORDS:
             return tx.IED, 0.8, tok.i, tok.i  # "the vehicle struck the device"
     first, last = _span_with_compounds(tok)
     kind = _weapon_type(near)
