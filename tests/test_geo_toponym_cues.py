@@ -44,3 +44,14 @@ def test_without_a_place_cue_an_organisation_stays_an_organisation(nlp, gazettee
     doc = nlp("Djibo Holdings said its profits rose.")
     assert [e.label_ for e in doc.ents if e.text.startswith("Djibo")] != ["GPE"]
     assert "Djibo" not in _names(nlp, gazetteer, "Djibo Holdings said its profits rose.")
+
+
+@pytest.mark.model
+def test_place_inside_an_islamic_state_province_name_is_not_a_toponym(nlp) -> None:
+    gaz = InMemoryGazetteer.from_rows(
+        [(Place(2361082, "Sahel", "BF", 14.0, -0.5, feature="admin1", population=1_000_000),
+          ["Sahel Province"])]
+    )
+    text = "The army said the fighters belonged to the Islamic State Sahel Province."
+    assert _names(nlp, gaz, text) == []
+    assert _names(nlp, gaz, "Drought hit the Sahel Province last year.") == ["Sahel Province"]

@@ -50,6 +50,9 @@ ORG_HEADS: frozenset[str] = frozenset(
      "guard", "militia", "militias", "fighters", "rebels", "soldiers", "court", "parliament",
      "cabinet", "congress", "senate", "spokesman", "spokesperson", "envoy", "intelligence"}
 )
+# Words before a place name that make it part of a group's name ("Islamic State West Africa
+# Province", "Islamic State Khorasan Province").
+GROUP_PREFIXES: frozenset[tuple[str, str]] = frozenset({("islamic", "state"), ("is", "-")})
 TITLES: frozenset[str] = frozenset(
     {"mr", "mrs", "ms", "dr", "sir", "president", "gen", "general", "col", "colonel", "capt",
      "captain", "sgt", "lt", "minister", "king", "queen", "prince", "sheikh", "imam", "pope",
@@ -159,6 +162,8 @@ def _rejected(doc: Doc, start: int, end: int) -> bool:
         return True
     if before in TITLES and start > 0 and _is_capitalised(doc[start - 1]):
         return True
+    if start >= 2 and (doc[start - 2].lower_, doc[start - 1].lower_) in GROUP_PREFIXES:
+        return True  # "Islamic State Sahel Province" is an armed group, not the Sahel
     after = _next_word(doc, end)
     if after in ORG_HEADS:
         return True
