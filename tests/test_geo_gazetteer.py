@@ -188,6 +188,25 @@ def test_load_dump_from_zip_is_idempotent(sqlite_small: Path, tmp_path: Path) ->
     assert [p.geonameid for p in candidates(gaz, "Dhiban")] == [12345678]
 
 
+def test_load_dump_replaces_synthetic_admin2(tmp_path: Path) -> None:
+    fake = build_mod.synthetic_id(1, "US.TX.Walker County")
+    county = Place(fake, "Walker County", "US", 30.6, -95.5, "admin2", 41_000, admin1="Texas",
+                   admin2="Walker County")
+    other = Place(build_mod.synthetic_id(1, "US.AL.Walker County"), "Walker County", "US",
+                  33.8, -87.3, "admin2", 60_000, admin1="Alabama", admin2="Walker County")
+    path = small_db(tmp_path / "g.sqlite", [(county, []), (other, [])],
+                    {fake: "TX", other.geonameid: "AL"})
+    cols = ["4736096", "Walker County", "Walker County", "", "30.73", "-95.57", "A", "ADM2",
+            "US", "", "TX", "471", "", "", "67861", "", "100", "America/Chicago", "2020-01-01"]
+    dump = tmp_path / "US.txt"
+    dump.write_text("\t".join(cols) + "\n", encoding="utf-8")
+    assert load_geonames_dump(dump, path) == 1
+    gaz = SQLiteGazetteer(path)
+    assert gaz.get(fake) is None and gaz.get(other.geonameid) is not None
+    assert {p.geonameid for p in candidates(gaz, "Walker County")} == {4736096,
+                                                                        other.geonameid}
+
+
 def test_load_dump_needs_gazetteer(tmp_path: Path) -> None:
     with pytest.raises(GazetteerError, match="build it first"):
         load_geonames_dump(DUMP, tmp_path / "missing.sqlite")
@@ -215,8 +234,60 @@ def test_full_build_contents(full_gazetteer: SQLiteGazetteer) -> None:
     assert regions and regions[0].country_code == "SY" and regions[0].population > 200_000
     syria = gaz.get(163843)
     assert syria is not None and syria.feature == "country"
-    assert abs(syria.latitude - 33.5) < 0.5  # coded to Damascus
+    assert 34.0 < syria.latitude < 36.0 and 37.5 < syria.longitude < 39.5  # centre, not Damascus
     assert {p.feature for p in candidates(gaz, "Africa")} >= {"region"}
+
+
+@pytest.mark.gazetteer
+def test_full_build_areas(full_gazetteer: SQLiteGazetteer) -> None:
+    gaz = full_gazetteer
+    texas = [p for p in candidates(gaz, "Texas") if p.feature == "admin1"]
+    assert texas and 29.0 < texas[0].latitude < 33.0 and -101.0 < texas[0].longitude < -97.0
+    usa = gaz.get(6252001)
+    assert usa is not None and 35.0 < usa.latitude < 42.0 and -104.0 < usa.longitude < -92.0
+    walker = [p for p in candidates(gaz, "Walker County") if p.feature == "admin2"]
+    assert {p.admin1 for p in walker} >= {"Texas", "Georgia"}
+    assert {p.name for p in candidates(gaz, "Calif.")} == {"California"}
+    assert "Atlantic Ocean" in {p.name for p in candidates(gaz, "Atlantic")}
+    assert "Europe" in {p.name for p in candidates(gaz, "EU")}
+
+
+def test_centroid_cuts_outliers() -> None:
+    mainland = [Place(i, f"T{i}", "US", 30.0 + i % 10, -100.0 + i % 20, population=1)
+                for i in range(100)]
+    islands = [Place(900 + i, f"I{i}", "US", 20.0, -157.0, population=1) for i in range(3)]
+    lat, lon = build_mod.centroid(mainland + islands)
+    assert 33.0 < lat < 36.0 and -95.0 < lon < -88.0
+    assert build_mod.centroid([Place(1, "A", "SY", 35.0, 40.0)]) == (35.0, 40.0)
+
+
+def test_admin2_units_are_built_from_their_towns() -> None:
+    data = BuildData()
+    towns = [Place(1, "Huntsville", "US", 30.72, -95.55, population=40_000, admin1="Texas",
+                   admin2="Walker County"),
+             Place(2, "New Waverly", "US", 30.54, -95.48, population=1_000, admin1="Texas",
+                   admin2="Walker County"),
+             Place(3, "Jasper", "US", 33.83, -87.28, population=14_000, admin1="Alabama",
+                   admin2="Walker County")]
+    for town, code in zip(towns, ("TX", "TX", "AL")):
+        data.add(town, (), code)
+    build_mod.add_admin2(data, {"US": {"iso3": "USA", "name": "United States"}})
+    units = {p.admin1: p for p in data.places if p.feature == "admin2"}
+    assert set(units) == {"Texas", "Alabama"}
+    texas = units["Texas"]
+    assert texas.name == "Walker County" and texas.population == 41_000
+    assert texas.latitude == pytest.approx(30.63) and texas.iso3 == "USA"
+    assert texas.geonameid < 0 and texas.geonameid != units["Alabama"].geonameid
+    assert texas.geonameid != synthetic_admin1_id("US", "TX")
+
+
+def test_region_abbreviations_become_names() -> None:
+    data = BuildData()
+    data.add(Place(1, "Charleston", "US", 38.35, -81.63, population=50_000), (), "WV")
+    build_mod.add_admin1(data, {"US": {"iso3": "USA", "name": "United States"}},
+                         {("US", "WV"): "West Virginia"})
+    region = next(p for p in data.places if p.feature == "admin1")
+    assert {"W.Va.", "W. Va."} <= data.names[region.geonameid]
 
 
 @pytest.mark.gazetteer

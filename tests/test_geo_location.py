@@ -99,3 +99,11 @@ def test_reference_article(gaz) -> None:
     assert chosen.place.admin1 == "Deir ez-Zor" and chosen.place.country_code == "SY"
     demonym_spans = {"Syrian", "Iranian", "pro-Iranian", "Iranian-backed"}
     assert not demonym_spans & {m.text for m in analysis.places}
+
+
+def test_area_outside_any_country_ranks_after_the_country() -> None:
+    middle_east = Place(-9, "Middle East", "", 29.0, 41.0, feature="region")
+    chosen, precision = event_location([mention(middle_east, 0), mention(SYRIA, 40)], 0)
+    assert chosen is not None and chosen.place == SYRIA and precision == 3
+    chosen, _ = event_location([mention(middle_east, 0)], 0)
+    assert chosen is not None and chosen.place == middle_east

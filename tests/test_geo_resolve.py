@@ -196,3 +196,92 @@ def test_spans_are_exact_offsets(nlp, gaz) -> None:
     for start, end, surface in find_toponyms(nlp(text), gaz):
         assert text[start:end] == surface
     assert found(nlp, gaz, text) == ["El Fasher", "Sana'a", "al-Mayadeen", "Tripoli", "Libya"]
+
+
+# --- context between spans, areas and seas (a hand-made gazetteer) -----------------------
+
+
+def tiny(*places: Place, names: dict[int, list[str]] | None = None) -> InMemoryGazetteer:
+    return InMemoryGazetteer.from_rows([(p, (names or {}).get(p.geonameid, []))
+                                        for p in places])
+
+
+GEORGIA_US = Place(-1, "Georgia", "US", 32.6, -83.4, "admin1", 10_000_000, admin1="Georgia")
+FLORIDA = Place(-2, "Florida", "US", 28.6, -82.4, "admin1", 20_000_000, admin1="Florida")
+GAINESVILLE_FL = Place(1, "Gainesville", "US", 29.65, -82.32, population=140_000,
+                       admin1="Florida")
+GAINESVILLE_GA = Place(2, "Gainesville", "US", 34.30, -83.82, population=43_000,
+                       admin1="Georgia")
+
+
+def test_abbreviated_state_guides_town_choice() -> None:
+    gaz = tiny(GEORGIA_US, FLORIDA, GAINESVILLE_FL, GAINESVILLE_GA, names={-1: ["Ga."]})
+    text = "A fire broke out in Gainesville, Ga., on Monday."
+    mentions, _ = resolve(gaz, text, "Gainesville", "Ga.")
+    assert [m.place.geonameid if m.place else None for m in mentions] == [2, -1]
+    alone, _ = resolve(gaz, "A fire broke out in Gainesville.", "Gainesville")
+    assert alone[0].place is not None and alone[0].place.geonameid == 1
+
+
+def test_towns_chosen_together_pull_each_other() -> None:
+    paris_fr = Place(10, "Paris", "FR", 48.85, 2.35, population=2_100_000)
+    paris_tn = Place(11, "Paris", "US", 36.30, -88.33, population=10_000, admin1="Tennessee")
+    henry_tn = Place(12, "Henry County", "US", 36.33, -88.30, "admin2", 32_000,
+                     admin1="Tennessee")
+    henry_ia = Place(13, "Henry County", "US", 40.98, -91.55, "admin2", 20_000,
+                     admin1="Iowa")
+    gaz = tiny(paris_fr, paris_tn, henry_tn, henry_ia)
+    text = "Deputies from Paris searched Henry County."
+    mentions, _ = resolve(gaz, text, "Paris", "Henry County")
+    assert [m.place for m in mentions] == [paris_tn, henry_tn]
+
+
+def test_a_span_never_anchors_itself() -> None:
+    region = Place(-5, "Kharkiv", "UA", 49.68, 36.51, "admin1", 3_000_000, admin1="Kharkiv")
+    city = Place(706483, "Kharkiv", "UA", 49.98, 36.25, population=1_400_000,
+                 admin1="Kharkiv")
+    gaz = tiny(region, city)
+    text = "Drones hit Kharkiv overnight; Kharkiv's mayor said."
+    mentions, _ = resolve(gaz, text, "Kharkiv", "Kharkiv")
+    assert [m.place for m in mentions] == [city, city]
+    province, _ = resolve(gaz, "Shelling in Kharkiv region.", "Kharkiv")
+    assert province[0].place == region
+
+
+def test_same_named_district_yields_to_its_town() -> None:
+    district = Place(-7, "Hays", "YE", 13.93, 43.48, "admin2", 0, admin2="Hays")
+    town = Place(71, "Hays", "YE", 13.93, 43.48, population=0, admin2="Hays")
+    gaz = tiny(district, town)
+    mentions, _ = resolve(gaz, "A landmine exploded in Hays.", "Hays")
+    assert mentions[0].place == town
+    mentions, _ = resolve(gaz, "A landmine exploded in Hays district.", "Hays")
+    assert mentions[0].place == district
+
+
+def test_area_adjective_and_sea_names() -> None:
+    europe = Place(6255148, "Europe", "", 48.69, 9.14, "region", 741_000_000)
+    ocean = Place(-8, "Atlantic Ocean", "", 10.0, -25.0, "water")
+    town = Place(20, "Atlantic", "US", 41.40, -95.01, population=6_800)
+    european = Place(21, "European", "US", 40.0, -90.0, population=100)
+    gaz = tiny(europe, ocean, town, european, names={-8: ["Atlantic"]})
+    mentions, _ = resolve(gaz, "European leaders met. A storm over the Atlantic.",
+                          "European", "Atlantic")
+    assert [m.place for m in mentions] == [europe, ocean]
+
+
+def test_shared_state_and_country_name_follows_the_story() -> None:
+    country = Place(614540, "Georgia", "GE", 42.0, 43.5, "country", 3_700_000)
+    state = Place(-3, "Georgia", "US", 32.6, -83.4, "admin1", 10_000_000, admin1="Georgia")
+    atlanta = Place(30, "Atlanta", "US", 33.75, -84.39, population=500_000, admin1="Georgia")
+    savannah = Place(31, "Savannah", "US", 32.08, -81.09, population=145_000,
+                     admin1="Georgia")
+    tbilisi = Place(32, "Tbilisi", "GE", 41.69, 44.83, population=1_100_000)
+    gaz = tiny(country, state, atlanta, savannah, tbilisi)
+    text = ("Georgia lawmakers met in Atlanta. Georgia ports in Savannah grew. "
+            "Georgia voters decide.")
+    mentions, focus = resolve(gaz, text, "Georgia", "Atlanta", "Georgia", "Savannah",
+                              "Georgia")
+    assert [m.place for m in mentions if m.text == "Georgia"] == [state] * 3
+    assert focus[0] == "US"
+    abroad, _ = resolve(gaz, "Protests in Georgia reached Tbilisi.", "Georgia", "Tbilisi")
+    assert abroad[0].place == country

