@@ -262,5 +262,21 @@ def eval_geo(ctx: click.Context, files: tuple[Path, ...], limit: int | None,
     click.echo(json.dumps(report.to_dict(), indent=2) if as_json else format_table(report))
 
 
+@eval_group.command("events")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--limit", type=click.IntRange(min=1), help="At most this many documents a set.")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
+@click.pass_context
+def eval_events(ctx: click.Context, paths: tuple[Path, ...], limit: int | None,
+                as_json: bool) -> None:
+    """Event coding scores on gold sets, each recognised by its name."""
+    import json
+
+    from .eval.events import evaluate_events, format_table
+
+    report = evaluate_events(list(paths), _extractor(ctx), limit=limit)
+    click.echo(json.dumps(report.to_dict(), indent=2) if as_json else format_table(report))
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

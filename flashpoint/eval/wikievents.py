@@ -1,0 +1,207 @@
+"""WikiEvents (KAIROS ontology): detection and argument roles over whole news documents.
+
+Format: a directory of `NAME.jsonl` documents (`doc_id`, `sentences` as
+[[[token, start, end], ...], sentence text], `event_mentions` with token-index triggers and
+`arguments`), each beside an optional `NAME_info.jsonl` whose arguments name the most
+informative mention of the same entities. The article we extract from is the sentences
+joined by newlines; trigger offsets are mapped into it.
+
+Gold events scored: Conflict.Attack.* (attack), Life.Die.* (death), Life.Injure.* (injury),
+Justice.ArrestJailDetain.* (arrest). A gold event is detected when the evidence span of a
+new event covers its trigger; a new event is correct when it covers at least one. Roles, on
+detected events (best of the covering events): attacker (Attacker, Killer, Injurer,
+Jailer) ~ actor1, target (Target, Victim, Detainee) ~ actor2, place (Place) ~ location,
+admin1 or country; loose match (case-insensitive substring either way) against the
+argument text in either file.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..records import Event
+from .events import (
+    EvalDataError,
+    EventExtractor,
+    SetScore,
+    extract_new,
+    f1_of,
+    loose_match,
+    ratio,
+    take,
+)
+
+CATEGORIES: dict[str, str] = {"Conflict.Attack": "attack", "Life.Die": "death",
+                              "Life.Injure": "injury", "Justice.ArrestJailDetain": "arrest"}
+ROLES: dict[str, frozenset[str]] = {
+    "attacker": frozenset({"Attacker", "Killer", "Injurer", "Jailer"}),
+    "target": frozenset({"Target", "Victim", "Detainee"}),
+    "place": frozenset({"Place"}),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class GoldEvent:
+    id: str
+    category: str
+    start: int  # character offsets of the trigger in `WikiDoc.text`
+    end: int
+    trigger: str
+    roles: dict[str, tuple[str, ...]]  # attacker/target/place -> argument texts
+
+
+@dataclass(frozen=True, slots=True)
+class WikiDoc:
+    id: str
+    text: str
+    events: tuple[GoldEvent, ...]
+
+
+def category_of(event_type: str) -> str | None:
+    for prefix, name in CATEGORIES.items():
+        if event_type == prefix or event_type.startswith(prefix + "."):
+            return name
+    return None
+
+
+def layout(sentences: list[Any]) -> tuple[str, list[tuple[int, int]]]:
+    """The sentences joined by newlines, and each document token's offsets in that text."""
+    parts: list[str] = []
+    offsets: list[tuple[int, int]] = []
+    cursor = 0
+    for tokens, sentence_text in sentences:
+        base = tokens[0][1] if tokens else 0
+        offsets.extend((cursor + a - base, cursor + b - base) for _, a, b in tokens)
+        parts.append(sentence_text)
+        cursor += len(sentence_text) + 1
+    return "\n".join(parts), offsets
+
+
+def _roles(arguments: Sequence[dict[str, Any]]) -> dict[str, list[str]]:
+    roles: dict[str, list[str]] = {}
+    for arg in arguments:
+        for name, gold_roles in ROLES.items():
+            if arg.get("role") in gold_roles and arg.get("text"):
+                roles.setdefault(name, []).append(str(arg["text"]))
+    return roles
+
+
+def parse_doc(row: dict[str, Any], info: dict[str, Any] | None) -> WikiDoc:
+    text, offsets = layout(row["sentences"])
+    informative = {e["id"]: e for e in (info or {}).get("event_mentions", [])}
+    events = []
+    for mention in row["event_mentions"]:
+        category = category_of(mention["event_type"])
+        if category is None:
+            continue
+        trig = mention["trigger"]
+        roles = _roles(mention.get("arguments", []))
+        for name, texts in _roles(informative.get(mention["id"], {}).get("arguments", [])).items():
+            roles.setdefault(name, []).extend(texts)
+        start, end = offsets[trig["start"]][0], offsets[trig["end"] - 1][1]
+        events.append(GoldEvent(mention["id"], category, start, end, trig.get("text", ""),
+                                {k: tuple(dict.fromkeys(v)) for k, v in roles.items()}))
+    return WikiDoc(str(row["doc_id"]), text, tuple(events))
+
+
+def _read_jsonl(path: Path) -> list[dict[str, Any]]:
+    try:
+        with path.open(encoding="utf-8") as handle:
+            return [json.loads(line) for line in handle if line.strip()]
+    except json.JSONDecodeError as exc:
+        raise EvalDataError(f"{path}: not JSON lines ({exc})") from exc
+
+
+def read_dir(directory: Path) -> list[WikiDoc]:
+    """Every document of every `*.jsonl` (not `*_info.jsonl`) file in the directory."""
+    files = sorted(p for p in directory.glob("*.jsonl") if not p.stem.endswith("_info"))
+    if not files:
+        raise EvalDataError(f"{directory}: no *.jsonl WikiEvents documents found")
+    docs = []
+    for path in files:
+        info_path = path.with_name(path.stem + "_info.jsonl")
+        info = {r["doc_id"]: r for r in _read_jsonl(info_path)} if info_path.exists() else {}
+        for row in _read_jsonl(path):
+            try:
+                docs.append(parse_doc(row, info.get(row["doc_id"])))
+            except (KeyError, IndexError, TypeError, ValueError) as exc:
+                raise EvalDataError(f"{path}: document {row.get('doc_id')!r} is not in the "
+                                    f"WikiEvents format ({exc!r})") from exc
+    return docs
+
+
+def covers(event: Event, gold: GoldEvent) -> bool:
+    """Whether one of the event's evidence spans contains the gold trigger."""
+    return any(int(ev["start"]) <= gold.start and gold.end <= int(ev["end"])
+               for ev in event.evidence)
+
+
+def role_hit(role: str, event: Event, texts: Sequence[str]) -> bool:
+    if role == "attacker":
+        return loose_match(event.actor1, texts)
+    if role == "target":
+        return loose_match(event.actor2, texts)
+    return any(loose_match(v, texts) for v in (event.location, event.admin1, event.country))
+
+
+@dataclass
+class Tally:
+    tp_events: int = 0
+    predicted: int = 0
+    gold: int = 0
+    detected: int = 0
+
+    def __post_init__(self) -> None:
+        self.by_category: dict[str, list[int]] = {}
+        self.roles: dict[str, list[int]] = {k: [0, 0] for k in ROLES}
+
+
+def tally_doc(doc: WikiDoc, events: Sequence[Event], tally: Tally,
+               misses: list[dict[str, Any]]) -> None:
+    tally.predicted += len(events)
+    tally.tp_events += sum(any(covers(e, g) for g in doc.events) for e in events)
+    for gold in doc.events:
+        found = [e for e in events if covers(e, gold)]
+        cat = tally.by_category.setdefault(gold.category, [0, 0])
+        cat[1] += 1
+        tally.gold += 1
+        if not found:
+            misses.append({"doc": doc.id, "category": gold.category, "trigger": gold.trigger})
+            continue
+        cat[0] += 1
+        tally.detected += 1
+        for role, texts in gold.roles.items():
+            tally.roles[role][1] += 1
+            tally.roles[role][0] += any(role_hit(role, e, texts) for e in found)
+
+
+def metrics_of(tally: Tally) -> dict[str, float | None]:
+    p = ratio(tally.tp_events, tally.predicted)
+    r = ratio(tally.detected, tally.gold)
+    out: dict[str, float | None] = {"precision": p, "recall": r, "f1": f1_of(p, r)}
+    for name, (hit, total) in sorted(tally.by_category.items()):
+        out[f"recall_{name}"] = ratio(hit, total)
+    for role, (hit, total) in tally.roles.items():
+        out[f"{role}_match"] = ratio(hit, total)
+    return out
+
+
+def score(path: Path, extractor: EventExtractor, limit: int | None = None) -> SetScore:
+    docs = list(take(read_dir(path), limit))
+    tally, misses = Tally(), []
+    for doc in docs:
+        events = extract_new(extractor, doc.text, origin=f"{path.name}#{doc.id}")
+        tally_doc(doc, events, tally, misses)
+    counts = {"gold_events": tally.gold, "detected": tally.detected,
+              "predicted_events": tally.predicted, "predicted_correct": tally.tp_events}
+    counts.update({f"role_{k}": v[1] for k, v in tally.roles.items()})
+    return SetScore(name="wikievents", path=str(path), documents=len(docs),
+                    metrics=metrics_of(tally), counts=counts, details={"missed": misses[:15]})
+
+
+__all__ = ["GoldEvent", "Tally", "WikiDoc", "covers", "layout", "metrics_of", "parse_doc",
+           "read_dir", "score", "tally_doc"]
