@@ -38,3 +38,11 @@ class StoreError(FlashpointError):
 
 class ExportError(FlashpointError):
     """An export format is unknown or its output could not be written."""
+
+
+class EvalDataError(FlashpointError):
+    """A gold file or directory is missing, unrecognised or not in the expected format."""
+
+
+class ActorDictionaryError(FlashpointError):
+    """The actor dictionary file is missing or malformed."""

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..countries import all_countries, country, iso2_from_demonym, iso2_from_name
-from ..errors import FlashpointError, PipelineOrderError
+from ..errors import ActorDictionaryError, PipelineOrderError
 from ..records import ActorMention
 
 if TYPE_CHECKING:
@@ -58,10 +58,6 @@ _MAX_NAME_WORDS = 7
 _NAMED_HEADS = frozenset({"army", "front", "brigade", "brigades", "battalion", "legion",
                           "movement", "guards", "militia", "regiment"})
 _LEADING_DETS = frozenset({"the", "a", "an"})
-
-
-class ActorDictionaryError(FlashpointError):
-    """The actor dictionary file is missing or malformed."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,12 +21,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Protocol
 
-from ..errors import FlashpointError, IngestError
+from ..errors import EvalDataError, IngestError
 from ..records import Article, Event
-
-
-class EvalDataError(FlashpointError):
-    """A gold-set path is missing, unrecognised or not in the expected format."""
 
 
 class EventExtractor(Protocol):

@@ -34,7 +34,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..errors import FlashpointError
+from ..errors import EvalDataError
 from ..geo.gazetteer import Gazetteer
 from ..geo.resolve import lookup_span, resolve_toponyms
 from ..geo.toponyms import find_toponyms
@@ -55,10 +55,6 @@ BENCH_HINT = "the gold corpora live in ../shared/bench/geo (see its README for t
 
 Span = tuple[int, int]
 log = logging.getLogger(__name__)
-
-
-class EvalDataError(FlashpointError):
-    """A gold file is missing or not in the expected format."""
 
 
 # --- gold data ---------------------------------------------------------------------------
