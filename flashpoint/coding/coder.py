@@ -14,6 +14,7 @@ Steps (docs/coding.md has the full rules):
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING, ClassVar
@@ -446,16 +447,16 @@ def _evidence(analysis: Analysis, grp: Group, f: Filled) -> tuple[Evidence, ...]
     starts = [t.start for t in grp.triggers] + [i.start for i in items if i is not None]
     starts += [d.start for d in analysis.dates if d.value == f.when and d.start in
                range(doc[grp.main.head_i].sent.start_char, doc[grp.main.head_i].sent.end_char)]
-    art_id = analysis.article.id
+    article = analysis.article
+    bounds = [(s.start_char, s.end_char) for s in doc.sents]
+    firsts = [b[0] for b in bounds]
     seen: dict[int, Evidence] = {}
     for start in starts:
         if not 0 <= start < len(doc.text):
             continue
-        span = doc.char_span(start, start + 1, alignment_mode="expand")
-        if span is None:
-            continue
-        s = span.sent
-        seen.setdefault(s.start_char, Evidence(art_id, s.start_char, s.end_char, s.text))
+        lo, hi = bounds[bisect_right(firsts, start) - 1]
+        # the article's own text: the parsed text may differ in letter case (truecasing)
+        seen.setdefault(lo, Evidence(article.id, lo, hi, article.text[lo:hi]))
     return tuple(seen[k] for k in sorted(seen))
 
 
