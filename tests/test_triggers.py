@@ -183,3 +183,112 @@ TYPING = [
 @pytest.mark.parametrize("text,expected", TYPING)
 def test_typing_by_who_acts_and_on_what(model: Any, text: str, expected: str) -> None:
     assert expected in factual_types(model, text)
+
+
+# --- rules added for precision and recall (each: a sentence it must code, one it must not) ---
+
+RULE_PAIRS = [
+    # idioms: a device going off, bombers blowing themselves up, taking to the streets
+    ("A roadside bomb went off near the market in Kandahar.", tx.IED,
+     "The fire alarm went off at noon."),
+    ("Three suicide bombers blew themselves up outside a police station.", tx.SUICIDE_BOMB,
+     "Engineers blew up the old bridge to build a new one."),
+    ("Four female kamikazes went off near a bus station, killing two people.", tx.SUICIDE_BOMB,
+     "The old cannon went off course and hit a tree."),
+    ("Thousands of people took to the streets in Khartoum on Friday.", tx.PEACEFUL_PROTEST,
+     "The singer took to the stage in Khartoum on Friday."),
+    ("Activists staged a die-in outside the parliament.", tx.PEACEFUL_PROTEST,
+     "Activists staged a meeting outside the parliament."),
+    # air power named by its words
+    ("The aerial bombardments on militant positions left scores dead.", tx.AIR_STRIKE,
+     "The artillery bombardment of the town lasted all night."),
+    ("Turkish jets destroyed weapon depots used by the militants.", tx.AIR_STRIKE,
+     "Police destroyed weapons seized from the militants."),
+    # force against protesters: violent or lethal policing is excessive force
+    ("Security forces violently dispersed the protest in Najaf.", tx.EXCESSIVE_FORCE,
+     "Police fired tear gas at protesters, live video footage showed."),
+    # territory: forces pushed out of a place; gaining ground or control
+    ("The army drove the militants back from the village.", tx.GOV_REGAINS,
+     "Police pushed back the crowd."),
+    ("Rebels gained ground in Idlib province.", tx.NSA_OVERTAKES,
+     "The opposition party gained ground in the polls."),
+    ("Militants gained control of the base in Ghormach district.", tx.NSA_OVERTAKES,
+     "He asked the centre to take control of the situation."),
+    # agreements need a party to armed conflict; apprehending a suspicion is no arrest
+    ("The president reached an agreement with rebellious soldiers.", tx.AGREEMENT,
+     "The government signed an agreement with the bank for fiscal reforms."),
+    ("Police apprehended two suspects near the station.", tx.ARRESTS,
+     "He apprehended the hand of a foreign agency in the violence."),
+]
+
+
+@pytest.mark.parametrize("positive,expected,negative", RULE_PAIRS)
+def test_new_rules_code_the_event_and_skip_the_look_alike(
+        model: Any, positive: str, expected: str, negative: str) -> None:
+    assert expected in factual_types(model, positive)
+    assert expected not in factual_types(model, negative)
+
+
+NOT_NEW_EVENTS = [
+    # claims, accusations and diplomatic measures about an attack (filters.is_attributed)
+    "Islamic State claimed responsibility for the attack on the embassy.",
+    "Russian diplomats were expelled after the nerve agent attack on a former spy.",
+    # natural disasters as the agent (filters.is_disaster)
+    "A powerful earthquake struck the island on Sunday, killing two people.",
+    # background references to known violence (filters.is_reference)
+    "The state announced relief for the victims of the riots.",
+    "The minister said the government's efforts to control the riots should be praised.",
+    "The governor collected information on the violence after the Godhra train massacre.",
+    "Many people visited the riot affected areas of the state.",
+    # obligation, counterfactual, tomorrow, cancelled (filters.is_irrealis)
+    "We have to arrest the guilty, the minister said.",
+    "Had he been detained in Lucknow, the problems would have been reduced.",
+    "The forum is organising a march to parliament tomorrow.",
+    "The party postponed its rally because of the violence.",
+    # one person objecting, a party splinter, plans executed, campaign rallies
+    "John Smith protested the interruption but finally sat down.",
+    "His party, a splinter of the Janata Dal, has four members in parliament.",
+    "The plans are yet to be executed, a member of the committee said.",
+    "The party will launch its election campaign with a rally at the parade ground.",
+    "The leader launched a scathing attack on the prime minister in parliament.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_NEW_EVENTS)
+def test_references_claims_and_disasters_give_no_event(model: Any, text: str) -> None:
+    assert factual_types(model, text) == set()
+
+
+STILL_EVENTS = [
+    ("Gunmen attacked the embassy on Friday, killing two civilians.", tx.ATTACK),
+    ("Riots broke out in the city after the verdict.", tx.VIOLENT_DEMO),
+    ("Police arrested the suspects in Lucknow yesterday.", tx.ARRESTS),
+    ("Hundreds of students protested the ruling outside the court.", tx.PEACEFUL_PROTEST),
+    ("Five people were killed in the attack on the market.", tx.ATTACK),
+    ("A drone strike hit the town, killing two fighters.", tx.AIR_STRIKE),
+]
+
+
+@pytest.mark.parametrize("text,expected", STILL_EVENTS)
+def test_the_new_filters_keep_reported_events(model: Any, text: str, expected: str) -> None:
+    assert expected in factual_types(model, text)
+
+
+WEAPON_FIRE_PAIRS = [
+    ("Saudi jets fired a number of missiles at a village, leaving several people dead.",
+     tx.AIR_STRIKE, "Militants fired a barrage of rockets at the base."),
+    ("The missile fired by the army destroyed the warship.", tx.SHELLING,
+     "The missile museum in the capital reopened."),
+]
+
+
+@pytest.mark.parametrize("positive,expected,negative", WEAPON_FIRE_PAIRS)
+def test_fired_weapons_through_quantities_and_participles(
+        model: Any, positive: str, expected: str, negative: str) -> None:
+    assert expected in factual_types(model, positive)
+    assert expected not in factual_types(model, negative)
+
+
+def test_shot_dead_is_a_killing_even_without_a_named_shooter(model: Any) -> None:
+    assert tx.ATTACK in factual_types(model, "Two villagers were shot dead in Kupwara on Monday.")
+    assert factual_types(model, "The photographer shot the scene at dawn.") == set()

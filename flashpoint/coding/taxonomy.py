@@ -141,6 +141,7 @@ def follows(running: str, candidate: str) -> bool:
 AIR_WORDS: Final = frozenset({
     "air", "airstrike", "aerial", "warplane", "jet", "drone", "aircraft", "helicopter",
     "uav", "plane", "gunship", "bomber", "airforce", "air-strike", "airstrikes", "air-raid",
+    "chopper", "warjet",
 })
 SHELL_WORDS: Final = frozenset({
     "rocket", "missile", "mortar", "artillery", "shell", "shelling", "barrage", "howitzer",
@@ -200,7 +201,7 @@ IRREALIS_GOVERNORS: Final = frozenset({
     "rehearse", "simulate", "ready", "capable", "capability", "able", "deny", "refrain",
     "halt", "stop", "end", "ban", "condemn", "retaliate", "restriction", "prohibit",
     "prohibitory", "permission", "permit", "schedule", "easy", "easier", "describe",
-    "try", "rumour", "rumor",
+    "try", "rumour", "rumor", "postpone", "defer", "cancel", "abandon",
 })
 MODALS: Final = frozenset({"could", "would", "may", "might", "should", "will", "can", "must",
                            "shall", "'d", "'ll"})
@@ -220,7 +221,8 @@ OFF_DOMAIN: Final = frozenset({
 # where "shelling", "attack" or "battle" is a political metaphor unless violence is named
 POLITICAL_ARENA: Final = frozenset({
     "parliament", "debate", "senate", "congress", "applause", "speech", "interview",
-    "campaign", "rival", "lawmaker", "mp", "candidate", "opponent", "tweet",
+    "campaign", "rival", "lawmaker", "mp", "candidate", "opponent", "tweet", "verbal",
+    "scathing", "broadside", "criticism",
 })
 VIOLENCE_ANCHORS: Final = frozenset({
     "kill", "dead", "death", "wound", "injure", "injured", "casualty", "gun", "gunman",
@@ -258,7 +260,7 @@ ATTACK_CUES: Final = frozenset({
 })
 TERRITORY_VERBS: Final = frozenset({"recapture", "retake", "regain", "liberate", "seize",
                                     "capture", "overrun", "take", "storm", "control", "free",
-                                    "occupy", "establish", "recover"})
+                                    "occupy", "establish", "recover", "gain"})
 REGAIN_VERBS: Final = frozenset({"recapture", "retake", "regain", "liberate", "free",
                                  "recover"})
 PROPERTY_WORDS: Final = frozenset({
@@ -283,4 +285,61 @@ DISRUPT_VERBS: Final = frozenset({
     "seize", "capture", "confiscate", "recover", "find", "discover", "destroy",
     "defuse", "dismantle", "uncover", "unearth", "intercept", "neutralize", "neutralise",
     "detonate", "foil", "thwart", "impound", "locate", "retrieve", "down",
+})
+# governors that make an event word the topic of a claim, an accusation or a diplomatic
+# measure ("claimed responsibility for the attack", "sanctions over the nerve agent attack")
+ATTRIBUTION_GOVERNORS: Final = frozenset({
+    "responsibility", "responsible", "accuse", "accusation", "allegation", "blame",
+    "sanction", "expel", "expulsion",
+})
+DISASTER_WORDS: Final = frozenset({
+    "earthquake", "quake", "tremor", "flood", "flooding", "cyclone", "hurricane", "storm",
+    "tsunami", "landslide", "typhoon", "tornado", "wildfire", "drought", "eruption", "volcano",
+    "avalanche", "mudslide", "lightning",
+})
+# verbs that narrate a fresh incident; a definite or plural event noun in a sentence with none
+# of them is a reference to known violence ("relief for victims of the riots")
+NARRATIVE_VERBS: Final = frozenset({
+    "kill", "injure", "wound", "die", "hurt", "explode", "detonate", "erupt", "occur",
+    "shoot", "fire", "arrest", "detain", "clash", "break", "launch", "carry", "stage",
+    "target", "hit", "strike", "attack", "flee", "pound",
+})
+# nouns of collective violence that news often names as background ("after the riots")
+REFERENCE_NOUNS: Final = frozenset({
+    "riot", "rioting", "violence", "carnage", "unrest", "massacre", "killing", "attack",
+    "bombing", "blast", "agitation", "clash", "pogrom", "mayhem",
+})
+# verbs whose object is an event already known, not a report of it ("justifying the riots")
+REACTION_VERBS: Final = frozenset({
+    "control", "contain", "justify", "investigate", "probe", "discuss", "debate", "follow",
+    "recall", "remember", "mention", "overcome", "survive", "witness", "blame",
+})
+# a party to armed conflict in the sentence: an agreement among them is a strategic event
+CONFLICT_WORDS: Final = frozenset({
+    "rebel", "militia", "insurgent", "armed", "war", "conflict", "fighting", "hostilities",
+    "militant", "guerrilla", "army", "military", "faction", "combatant", "taliban",
+    "soldier", "troops", "rebellious", "mutineer", "mutiny", "fighter", "separatist",
+})
+REFERENCE_PREPS: Final = frozenset({
+    "after", "following", "since", "during", "over", "about", "on", "behind", "for", "of",
+    "by", "to", "in", "from", "against", "into", "before", "amid", "despite",
+    "notwithstanding", "due", "because",
+})
+# words the rules in triggers.py read for vehicles, non-territory objects, expulsions,
+# lethal force and protest policing
+VEHICLE_WORDS: Final = frozenset({"vehicle", "car", "bus", "minibus", "truck", "lorry", "van",
+                                  "convoy", "tractor", "motorcycle"})
+# what "take/seize control of" can govern that is no territory
+NOT_TERRITORY: Final = frozenset({
+    "situation", "crisis", "matter", "affair", "economy", "party", "company", "board",
+    "process", "agenda", "budget", "government", "ministry", "sector", "inflation",
+    "pandemic", "fire", "blaze", "spread", "outbreak", "team", "game", "narrative", "life",
+})
+PUSHBACK_VERBS: Final = frozenset({"drive", "push", "expel", "oust", "dislodge", "flush",
+                                   "purge", "evict", "repel"})
+LETHAL_FORCE: Final = frozenset({"violently", "brutally", "excessive", "kill", "dead", "die",
+                                  "death", "killing"})
+INTERVENTION_WORDS: Final = frozenset({
+    "disperse", "tear", "cannon", "baton", "rubber", "teargas", "pepper", "suppress",
+    "crackdown", "break", "drag", "pepper-spray",
 })

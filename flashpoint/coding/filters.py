@@ -1,0 +1,339 @@
+"""Non-event filters for trigger detection, and the token helpers they share with the rules.
+
+A trigger found by a rule in `triggers.py` is checked here: negated ("no attacks") and
+irrealis (threats, plans, warnings, obligations, counterfactuals, hypotheticals) triggers
+are flagged; off-domain (sports, business, film, political metaphor, drills), habitual,
+accidental, attributed (claims, accusations, sanctions), natural-disaster and background
+reference ones ("after the riots") are dropped; sentences recalling an earlier event are
+marked.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Final
+
+from . import taxonomy as tx
+from .taxonomy import (
+    ACCIDENT_WORDS, AIR_WORDS, ATTACK_CUES, ATTRIBUTION_GOVERNORS, CHEM_WORDS, DISASTER_WORDS,
+    DRILL_WORDS, IED_WORDS, IRREALIS_GOVERNORS, METAPHOR_COLLOCATIONS, MODALS, NARRATIVE_VERBS,
+    NONSTATE_AGENTS, OFF_DOMAIN, POLITICAL_ARENA, PROTESTER_WORDS, REACTION_VERBS,
+    RECALL_WORDS, REFERENCE_NOUNS, REFERENCE_PREPS, SHELL_WORDS, STATE_AGENTS,
+    VIOLENCE_ANCHORS,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+
+# --- token helpers ---------------------------------------------------------------------------
+
+def low(tok: Token) -> str:
+    """Lower-case lemma; a capitalised plural tagged as a name ("Protesters" after a
+    dateline) is reduced to its singular."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "PROPN" and not tok.ent_type_ and lemma == tok.lower_ and \
+            len(lemma) > 4 and lemma.endswith("s") and not lemma.endswith("ss"):
+        return lemma[:-1]
+    return lemma
+
+
+def sent_lemmas(sent: Span) -> frozenset[str]:
+    return frozenset(low(t) for t in sent) | frozenset(t.lower_ for t in sent)
+
+
+def near(tok: Token, window: int = 3) -> list[Token]:
+    """The token's children plus a small window of neighbours inside its sentence."""
+    sent = tok.sent
+    lo = max(sent.start, tok.i - window)
+    hi = min(sent.end, tok.i + window + 1)
+    return list(tok.children) + [tok.doc[i] for i in range(lo, hi) if i != tok.i]
+
+
+def near_lemmas(tok: Token, window: int = 3) -> set[str]:
+    out: set[str] = set()
+    for t in near(tok, window):
+        out.add(low(t))
+        out.update(part for part in t.lower_.split("-") if part)
+    return out
+
+
+def subject(tok: Token) -> Token | None:
+    """The grammatical subject of a verb (or of the verb a noun hangs off), or the
+    agent of a passive ("by X")."""
+    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    if subjects:  # the one nearest the verb: "PUEBLA, Mexico — A mob beat ..."
+        before = [c for c in subjects if c.i < verb.i]
+        return before[-1] if before else subjects[0]
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    if verb.dep_ == "conj" and verb.head is not verb:  # "... was hurled and exploded"
+        return subject(verb.head)
+    return None
+
+
+def phrase_lemmas(tok: Token | None) -> set[str]:
+    if tok is None:
+        return set()
+    return {low(t) for t in tok.subtree} | {t.lower_ for t in tok.subtree}
+
+
+def objects(tok: Token) -> set[str]:
+    """Lemmas of the object phrases of a verb or the "on/against" phrases of a noun."""
+    out: set[str] = set()
+    for child in tok.children:
+        if child.dep_ in ("dobj", "obj", "nsubjpass", "attr"):
+            out |= phrase_lemmas(child)
+        if child.dep_ == "prep" and child.lower_ in ("on", "against", "at", "in", "targeting"):
+            out |= phrase_lemmas(child)
+    return out
+
+
+def direct_objects(tok: Token) -> set[str]:
+    out: set[str] = set()
+    for child in tok.children:
+        if child.dep_ in ("dobj", "obj", "nsubjpass"):
+            out |= {low(t) for t in child.subtree if t.dep_ in ("compound", "conj", "dobj",
+                                                                 "nsubjpass", "pobj", "appos")
+                    or t is child}
+    return out
+
+
+def agent_is_state(tok: Token) -> bool | None:
+    """True for state forces as subject ("government forces", "the army and allied
+    fighters"), False for a non-state group, None when the subject says neither."""
+    subj = subject(tok)
+    if subj is None:
+        return None
+    head = {low(subj)} | {low(c) for c in subj.children if c.dep_ in ("compound", "amod")}
+    if head & {"paramilitary", "rebel", "insurgent", "militia", "opposition"}:
+        return False
+    if head & (STATE_AGENTS | {"government", "security", "federal", "national"}):
+        return True
+    if head & NONSTATE_AGENTS:
+        return False
+    phrase = phrase_lemmas(subj)
+    if phrase & STATE_AGENTS:
+        return True
+    return False if phrase & NONSTATE_AGENTS else None
+
+
+def has_place_object(tok: Token) -> bool:
+    for child in tok.children:
+        if child.dep_ in ("dobj", "nsubjpass") and child.ent_type_ in ("GPE", "LOC", "FAC"):
+            return True
+    return False
+
+
+def live_rounds(sent: Span) -> bool:
+    """"live bullets", "live ammunition", "live fire" (not "live video footage")."""
+    return any(t.lower_ == "live" and t.i + 1 < sent.end and low(t.nbor(1)) in {
+        "ammunition", "bullet", "round", "fire", "ammo"} for t in sent)
+def protest_context(tok: Token) -> bool:
+    return bool(sent_lemmas(tok.sent) & (PROTESTER_WORDS | {"crowd", "march", "gathering"}))
+
+
+def sets_fire(tok: Token) -> bool:
+    """"set fire to", "set ablaze", "set alight"."""
+    if low(tok) != "set":
+        return False
+    return any(c.lower_ in ("fire", "ablaze", "alight") or c.lower_ == "on" and any(
+        g.lower_ == "fire" for g in c.children) for c in tok.children)
+
+
+def weapon_type(lemmas: set[str] | frozenset[str]) -> str | None:
+    """The Explosions/Remote violence sub-type implied by weapon words, most specific first."""
+    if "water" in lemmas and "cannon" in lemmas:
+        lemmas = set(lemmas) - {"cannon"}
+    if lemmas & {"teargas", "tear"}:
+        lemmas = set(lemmas) - {"shell", "cannon", "canister"}
+    if lemmas & CHEM_WORDS and lemmas & {"attack", "weapon", "gas", "agent", "strike"}:
+        return tx.CHEMICAL
+    if lemmas & {"suicide", "kamikaze"} or lemmas & {"vest", "belt"} and lemmas & {"explosive",
+                                                                                "bomb"}:
+        return tx.SUICIDE_BOMB
+    if "grenade" in lemmas:
+        return tx.GRENADE
+    if lemmas & AIR_WORDS:
+        return tx.AIR_STRIKE
+    if lemmas & SHELL_WORDS:
+        return tx.SHELLING
+    if lemmas & (IED_WORDS - {"car", "device", "motorcycle", "parcel", "improvised", "roadside"}):
+        return tx.IED
+    return None
+
+
+
+# --- filters ------------------------------------------------------------------------------
+
+def is_accidental(tok: Token) -> bool:
+    """An industrial or traffic explosion, not an attack."""
+    sent = sent_lemmas(tok.sent)
+    return bool(sent & ACCIDENT_WORDS) and not sent & ATTACK_CUES
+
+
+def is_negated(tok: Token) -> bool:
+    for t in (tok, tok.head):
+        for child in t.children:
+            if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
+                return True
+        if t.dep_ not in ("dobj", "nsubj", "nsubjpass", "pobj", "xcomp", "conj"):
+            break
+    return any(c.lower_ in ("no", "without") and c.i == tok.i - 1 for c in tok.sent)
+
+
+def is_irrealis(tok: Token) -> bool:
+    """Modal, conditional, future or governed by a threat/plan/warning/deterrence word."""
+    t, steps = tok, 0
+    while steps < 5:
+        for child in t.children:
+            if child.dep_ == "aux" and child.lower_ in MODALS:
+                return True
+            if child.dep_ == "mark" and child.lower_ in ("if", "unless", "lest"):
+                return True
+        if steps > 0 and (low(t) in IRREALIS_GOVERNORS or
+                          low(t) == "agree" and tok.pos_ == "VERB"):
+            return True  # "agreed to withdraw their fighters" is a promise
+        if t.head is t:
+            break
+        t, steps = t.head, steps + 1
+    return _future_modifier(tok) or _obligation_or_counterfactual(tok)
+
+
+def _obligation_or_counterfactual(tok: Token) -> bool:
+    """"we have to arrest the guilty", "had he been detained", "a march to parliament
+    tomorrow" (a sentence set tomorrow and not told in the past tense)."""
+    verb = verb_of(tok)
+    if verb is None:
+        return False
+    kids = list(verb.children)
+    if low(verb.head) == "have" and verb.dep_ == "xcomp" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in kids):
+        return True
+    subj = [c.i for c in kids if c.dep_ in ("nsubj", "nsubjpass")]
+    if subj and any(c.dep_ in ("aux", "auxpass") and c.lower_ == "had" and c.i < subj[-1]
+                    for c in kids):
+        return True
+    return "tomorrow" in sent_lemmas(tok.sent) and verb.tag_ != "VBD"
+
+
+def _future_modifier(tok: Token) -> bool:
+    owners = [tok] + ([tok.head] if tok.dep_ == "compound" else [])
+    mods = {c.lower_ for t in owners for c in t.children if c.dep_ in ("amod", "advmod", "det")}
+    return bool(mods & {"further", "future", "possible", "potential", "planned", "any"})
+
+
+FICTION_WORDS: Final = frozenset({"film", "movie", "fictional", "novel", "episode", "screenplay",
+                                  "trailer", "box-office", "videogame", "premiere", "sequel",
+                                  "director", "viewer", "audience", "cinema", "soundtrack"})
+VIOLENT_SUBTYPES: Final = frozenset(
+    tx.TAXONOMY[tx.BATTLES] + tx.TAXONOMY[tx.EXPLOSIONS] + tx.TAXONOMY[tx.VAC])
+
+
+def is_off_domain(tok: Token, kind: str) -> bool:
+    """Sports, business, film and political metaphors and drills with no sign of violence."""
+    sent = sent_lemmas(tok.sent)
+    anchored = bool((sent - {"fire", "shot"}) & VIOLENCE_ANCHORS)
+    if kind in VIOLENT_SUBTYPES and sent & POLITICAL_ARENA and not anchored:
+        return True
+    near = near_lemmas(tok, 4) | {low(tok)}
+    for a, b in METAPHOR_COLLOCATIONS:
+        if a in near and b in near:
+            return True
+    if sent & (DRILL_WORDS | FICTION_WORDS):
+        return True
+    return bool(sent & OFF_DOMAIN) and not anchored
+
+
+DURATION_CUES: Final = frozenset({"since", "decade", "decades", "years", "months", "past",
+                                  "ongoing", "repeatedly", "regularly", "often", "frequently",
+                                  "dozens", "hundreds", "thousands", "scores", "numerous",
+                                  "several", "many", "multiple"})
+
+
+HABITUAL_ADVERBS: Final = frozenset({"frequently", "often", "regularly", "repeatedly",
+                                     "routinely", "usually", "typically", "sometimes"})
+
+
+def verb_of(tok: Token) -> Token | None:
+    """The token itself when a verb, else its nearest verb ancestor."""
+    if tok.pos_ in ("VERB", "AUX"):
+        return tok
+    return next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+
+
+def is_habitual(tok: Token) -> bool:
+    """Background, not an incident: "has killed thousands over the past decade", "attacks
+    have continued", "has been fighting the army since 2023", "has seen heavy fighting"."""
+    verb = verb_of(tok)
+    if verb is None:
+        return False
+    if {c.lower_ for c in verb.children if c.dep_ == "advmod"} & HABITUAL_ADVERBS:
+        return True  # "Al-Shabaab frequently attacks hotels"
+    if tok.tag_ == "NNS" and sent_lemmas(tok.sent) & (HABITUAL_ADVERBS | {"year"}) and \
+            verb.tag_ in ("VBP", "VBZ"):
+        return True  # "Lynchings ... occur several times a year"
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if "had" in auxes and verb.dep_ in ("relcl", "acl"):
+        return True  # "officers who had detained them": background detail
+    perfect = bool(auxes & {"has", "have", "'ve"})
+    if not perfect:
+        return False
+    if sent_lemmas(tok.sent) & DURATION_CUES or verb.tag_ == "VBG":
+        return True
+    bare_plural = tok.tag_ == "NNS" and not any(
+        c.dep_ in ("det", "nummod", "poss") for c in tok.children)
+    return bare_plural and tok.dep_ in ("nsubj", "dobj")
+
+
+def is_recalled(sent: Span) -> bool:
+    lemmas = sent_lemmas(sent)
+    return bool(lemmas & RECALL_WORDS) or ("similar" in lemmas and "last" in lemmas)
+
+
+def is_attributed(tok: Token) -> bool:
+    """The event word is what a claim, accusation or diplomatic measure is about, not a
+    report of it: "claimed responsibility for the attack", "accused Iran of bombing",
+    "sanctions over the nerve agent attack", "expelled diplomats for taking part in protests"."""
+    t = tok
+    for _ in range(4):
+        if t.head.i == t.i:
+            return False
+        t = t.head
+        if low(t) in ATTRIBUTION_GOVERNORS:
+            return True
+    return False
+
+
+def is_disaster(tok: Token) -> bool:
+    """A natural disaster as the agent: "an earthquake struck", "hit by floods"."""
+    agent = phrase_lemmas(subject(tok)) if tok.pos_ == "VERB" else near_lemmas(tok, 2)
+    return bool(agent & DISASTER_WORDS)
+
+
+def is_reference(tok: Token) -> bool:
+    """A definite, possessed or bare plural event noun inside a prepositional or object phrase
+    of a sentence that narrates nothing new: "relief for the victims of the riots", "the
+    violence that rocked Gujarat after the Godhra attack", "a resolution on the riots"."""
+    if tok.pos_ != "NOUN" or low(tok) not in REFERENCE_NOUNS or not _referential(tok):
+        return False
+    verb = verb_of(tok)
+    if tok.dep_ == "dobj" and verb is not None and tok.head.i == verb.i and \
+            low(verb) in REACTION_VERBS:
+        return True  # "efforts to control the riots", "justifying the Gujarat riots"
+    if tok.dep_ != "pobj" or low(tok.head) not in REFERENCE_PREPS:
+        return False
+    return verb is None or low(verb) not in NARRATIVE_VERBS
+
+
+def _referential(tok: Token) -> bool:
+    kids = list(tok.children)
+    if any(c.dep_ == "nummod" or c.lower_ in ("a", "an", "no") for c in kids):
+        return False
+    definite = any(c.dep_ == "poss" or c.lower_ in ("the", "this", "that", "these", "those")
+                   for c in kids)
+    named = any(c.dep_ == "compound" for c in kids)  # "the Godhra train massacre"
+    return definite or named or tok.tag_ == "NNS" and low(tok) in ("riot", "rioting")
