@@ -343,3 +343,13 @@ def test_sources_speaking_are_not_parties(stages: list[Any]) -> None:
             "a community leader and police said.")
     event = new_events(analyse(stages, text))[0]
     assert event.actor2 is not None and event.actor2.inter == 7
+
+
+def test_without_a_publication_date_the_text_dates_anchor_past_references(
+        stages: list[Any]) -> None:
+    text = ("Gunmen abducted 20 students in Kaduna on 3 March 2019. "
+            "The same school had been attacked in June 2018.")
+    analysis = analyse(stages, text, published=date(2026, 11, 24), basis="ingest_date")
+    kinds = {(m.kind, m.event_date.year) for m in analysis.mentions}
+    assert ("new", 2019) in kinds
+    assert ("past_reference", 2018) in kinds

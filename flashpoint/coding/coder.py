@@ -228,8 +228,15 @@ class EventCoder:
     def _is_past(self, analysis: Analysis, when: DateMention | None, trig: Trigger) -> bool:
         if trig.recalled:
             return True
-        if when is None:
-            return False
+        return when is not None and self._too_old(analysis, when)
+
+    def _too_old(self, analysis: Analysis, when: DateMention) -> bool:
+        """Is this date before the reporting window? Without a publication date, today says
+        nothing about when the report was written: the latest date the text names is the
+        reference instead."""
+        if analysis.article.published_basis == "ingest_date":
+            anchor = max((d.value for d in analysis.dates), default=when.value)
+            return (anchor - when.value).days > self.past_days
         published = self._published(analysis.article)
         return when.past or (published - when.value).days > self.past_days
 
@@ -346,8 +353,7 @@ class EventCoder:
         dates = dates or told  # the statement's date beats the publication date
         published = self._published(analysis.article)
         if grp.kind == "new":
-            dates = [d for d in dates
-                     if not d.past and (published - d.value).days <= self.past_days]
+            dates = [d for d in dates if not self._too_old(analysis, d)]
         if dates:
             first = grp.date if grp.date in dates else None  # the event's first-told date
             best = first or min(dates, key=lambda d: abs(d.start - grp.main.start))
