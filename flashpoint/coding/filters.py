@@ -10,6 +10,8 @@ marked.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from functools import lru_cache
 from typing import TYPE_CHECKING, Final
 
 from . import taxonomy as tx
@@ -22,7 +24,7 @@ from .taxonomy import (
 )
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 
 # --- token helpers ---------------------------------------------------------------------------
@@ -38,15 +40,30 @@ def low(tok: Token) -> str:
 
 
 def sent_lemmas(sent: Span) -> frozenset[str]:
-    return frozenset(low(t) for t in sent) | frozenset(t.lower_ for t in sent)
+    """Lemmas and lower-case forms of a sentence; every rule asks, so it is cached."""
+    return _sent_lemmas(sent.doc, sent.start, sent.end)
+
+
+@lru_cache(maxsize=64)  # rules re-ask about the same few sentences; keep few docs alive
+def _sent_lemmas(doc: Doc, start: int, end: int) -> frozenset[str]:
+    toks = doc[start:end]
+    return frozenset(low(t) for t in toks) | frozenset(t.lower_ for t in toks)
 
 
 def near(tok: Token, window: int = 3) -> list[Token]:
     """The token's children plus a small window of neighbours inside its sentence."""
-    sent = tok.sent
-    lo = max(sent.start, tok.i - window)
-    hi = min(sent.end, tok.i + window + 1)
+    starts, ends = _sentence_bounds(tok.doc)
+    k = bisect_right(starts, tok.i) - 1
+    lo = max(starts[k], tok.i - window)
+    hi = min(ends[k], tok.i + window + 1)
     return list(tok.children) + [tok.doc[i] for i in range(lo, hi) if i != tok.i]
+
+
+@lru_cache(maxsize=4)
+def _sentence_bounds(doc: Doc) -> tuple[list[int], list[int]]:
+    """Token start and end of every sentence (`Token.sent` rescans the doc on each call)."""
+    sents = list(doc.sents)
+    return [s.start for s in sents], [s.end for s in sents]
 
 
 def near_lemmas(tok: Token, window: int = 3) -> set[str]:
