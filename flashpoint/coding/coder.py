@@ -400,7 +400,7 @@ class EventCoder:
         mention = EventMention(
             article_id=art.id, kind=grp.kind, event_type=tx.event_type_of(grp.sub_event_type),
             sub_event_type=grp.sub_event_type,
-            trigger=Evidence(art.id, trig.start, trig.end, trig.text),
+            trigger=Evidence(art.id, trig.start, trig.end, art.text[trig.start:trig.end]),
             evidence=_evidence(analysis, grp, f), event_date=f.when,
             time_precision=f.time_precision,
             actor1=f.roles.actor1, actor2=f.roles.actor2, inter1=f.roles.inter1,

@@ -134,7 +134,7 @@ def _locate(places: list[PlaceMention], trigger_start: int) -> tuple[PlaceMentio
     return event_location(places, trigger_start)
 
 
-DATELINE = re.compile(r"\s*[A-Z][A-Z .'-]+(?:,\s*[A-Z][\w .'-]*)?\s*(?:—|–|--|-)\s")
+DATELINE = re.compile(r"\s*[A-Z][A-Z .'-]{1,40}(?:,\s*[A-Z][\w .'-]{1,40})?\s*(?:—|–|--|-)\s")
 
 
 def _not_actors(analysis: Analysis) -> list[PlaceMention]:
