@@ -302,11 +302,11 @@ class ActorDictionary:
             return self._state_candidate(entry, new_start, end, iso2)
         if entry.kind == "generic" and not _generic_ok(doc, start, end):
             return None
-        iso2, new_start = prefix if prefix else (focus, start)
+        country, new_start = prefix if prefix else (focus, start)
         if entry.kind == "generic":
-            return self._state_candidate(entry, new_start, end, iso2)
-        name = self.category_name(entry, iso2)
-        return _Candidate(new_start, end, name, entry.inter, iso2, _CATEGORY)
+            return self._state_candidate(entry, new_start, end, country)
+        name = self.category_name(entry, country)
+        return _Candidate(new_start, end, name, entry.inter, country, _CATEGORY)
 
     def _group_candidate(
         self, entry: ActorEntry, start: int, end: int, focus: str | None

@@ -136,7 +136,9 @@ def metrics(snippets: Sequence[Snippet], predicted: Sequence[str],
 
 def score(path: Path, extractor: EventExtractor, limit: int | None = None) -> SetScore:
     snippets = list(take(read_snippets(path), limit))
-    predicted, predicted_any, examples = [], [], []
+    predicted: list[str] = []
+    predicted_any: list[str] = []
+    examples: list[dict[str, object]] = []
     for snippet in snippets:
         events = extract_all(extractor, snippet.text, origin=f"{path.name}#{snippet.id}")
         predicted.append(label_of(events))

@@ -168,7 +168,8 @@ def _dates(lines: Sequence[str]) -> tuple[date, ...]:
 
 def _location(lines: Sequence[str]) -> tuple[str | None, tuple[str, ...]]:
     """Country and the places below it ("EL SALVADOR: SAN MIGUEL (DEPARTMENT): ...")."""
-    country, places = None, []
+    country: str | None = None
+    places: list[str] = []
     for value in _fills(lines):
         parts = [re.sub(r"\([^)]*\)", "", p).strip() for p in value.split(":")]
         country = country or (parts[0].split("/")[0].strip() or None)
@@ -451,7 +452,7 @@ def _example(message: Message, events: Sequence[Event]) -> dict[str, Any]:
 
 def score(path: Path, extractor: EventExtractor, limit: int | None = None) -> SetScore:
     messages = list(take(read_corpus(path), limit))
-    tally, examples = Tally(), []
+    tally, examples = Tally(), list[dict[str, Any]]()
     for message in messages:
         events = extract_new(extractor, message.text, published=message.published,
                              origin=message.id)

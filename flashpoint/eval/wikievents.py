@@ -192,7 +192,7 @@ def metrics_of(tally: Tally) -> dict[str, float | None]:
 
 def score(path: Path, extractor: EventExtractor, limit: int | None = None) -> SetScore:
     docs = list(take(read_dir(path), limit))
-    tally, misses = Tally(), []
+    tally, misses = Tally(), list[dict[str, Any]]()
     for doc in docs:
         events = extract_new(extractor, doc.text, origin=f"{path.name}#{doc.id}")
         tally_doc(doc, events, tally, misses)

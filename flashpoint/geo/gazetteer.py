@@ -162,7 +162,9 @@ class SQLiteGazetteer:
         return bool(rows)
 
     def count(self) -> int:
-        return int(self._query("SELECT COUNT(*) FROM places", ())[0][0])
+        count = self._query("SELECT COUNT(*) FROM places", ())[0][0]
+        assert isinstance(count, int)
+        return count
 
     def close(self) -> None:
         self._conn.close()

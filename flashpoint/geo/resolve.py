@@ -28,8 +28,8 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
 
 from ..records import Place, PlaceMention
 from .gazetteer import Gazetteer, candidates
@@ -141,7 +141,7 @@ def _unambiguous(places: Sequence[Place]) -> Place | None:
     return countries[0] if len(countries) == 1 else None
 
 
-def country_focus(weights: Counter[str] | dict[str, float]) -> dict[str, float]:
+def country_focus(weights: Mapping[str, float]) -> dict[str, float]:
     """Country -> share of the strongest country's weight (1.0 for the top country)."""
     top = max(weights.values(), default=0)
     return {cc: w / top for cc, w in weights.items() if top > 0 and cc}
@@ -149,8 +149,8 @@ def country_focus(weights: Counter[str] | dict[str, float]) -> dict[str, float]:
 
 def _focus_weights(
     found: list[tuple[Toponym, Place | None]], doc_text: str, demonyms: Counter[str]
-) -> Counter[str]:
-    weights: Counter[str] = Counter()
+) -> dict[str, float]:
+    weights: defaultdict[str, float] = defaultdict(float)
     for cc, n in demonyms.items():
         weights[cc] += W_FOCUS_DEMONYM * n
     for (start, _end, _text), place in found:
@@ -233,7 +233,7 @@ def _best(places: Sequence[Place], text: str, qual: str, focus: dict[str, float]
     return place, score
 
 
-def _ordered(weights: Counter[str]) -> list[str]:
+def _ordered(weights: Mapping[str, float]) -> list[str]:
     return [cc for cc, _ in sorted(weights.items(), key=lambda kv: (-kv[1], kv[0])) if cc]
 
 

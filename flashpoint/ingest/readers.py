@@ -139,7 +139,8 @@ def read_html(path: Path, ctx: ReadContext) -> Iterator[Article | IngestError]:
         raise IngestError(origin, "empty document (no main text found in the HTML)")
     published = _html_date(getattr(doc, "date", None))
     yield build_article(
-        doc.text, ctx, origin, title=doc.title, url=getattr(doc, "url", None),
+        str(getattr(doc, "text", "")), ctx, origin, title=getattr(doc, "title", None),
+        url=getattr(doc, "url", None),
         published=published, source=getattr(doc, "sitename", None),
     )
 

@@ -388,7 +388,7 @@ def _lexicon_from_tables(index: Mapping[object, Iterable[str]],
 
 def _only_nouns(index: Mapping[object, Iterable[str]]) -> frozenset[str]:
     """Words listed as nouns and under no other part of speech (candidates for places)."""
-    from spacy.strings import hash_string
+    from spacy.strings import hash_string  # type: ignore[attr-defined]  # Cython, no stub
 
     noun_key = hash_string("noun")
     nouns = {w for key, table in index.items() if key in (noun_key, "noun") for w in table}

@@ -75,9 +75,8 @@ def _kind_of(hint: object) -> str:
 
 
 def _column_for(name: str, kind: str) -> Column[typing.Any]:
-    sql_type: TypeEngine[typing.Any] = {"int": Integer(), "float": Float(), "json": Text()}.get(
-        kind, Text()
-    )
+    types: dict[str, TypeEngine[typing.Any]] = {"int": Integer(), "float": Float()}
+    sql_type = types.get(kind, Text())
     return Column(name, sql_type, primary_key=(name == "event_id"))
 
 
