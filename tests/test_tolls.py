@@ -241,3 +241,132 @@ def test_find_quantities_spans_are_ordered(words):
         assert last <= q.start < q.end <= len(words)
         assert q.low <= q.best <= q.high
         last = q.end
+
+
+# --- rules from the MUC-4 wire copy review (truecased all-caps text and mixed case) -------
+
+
+def killed_best(nlp, text):
+    """The single non-cumulative `killed` figure of a text, or None."""
+    found = [t for t in tolls_of(nlp, text) if t.kind == "killed" and not t.cumulative]
+    assert len(found) <= 1, found
+    return found[0].best if found else None
+
+
+@pytest.mark.parametrize(
+    ("text", "best"),
+    [
+        # a list of named victims counts each person; a lone name counts one
+        ("A foreign commando killed Hector Oqueli and Gilda Flores in Guatemala.", 2),
+        ("A foreign commando killed Hector Oqueli in Guatemala.", 1),
+        ("The bomb exploded, killing Maria Pulido, 42; Pilar Pulido, 19; and a police "
+         "official.", 3),
+        ("The minister was attacked and his bodyguard and driver were also killed.", 2),
+        ("The minister was attacked and his driver was also killed.", 1),
+        # a single person listed with a figure adds one; a figured noun does not
+        ("The police said his driver and one of his bodyguards were killed.", 2),
+        ("One soldier and two civilians were killed.", 3),
+        ("Three civilians, two soldiers and a policeman were killed.", 6),
+        # a list set off by commas after a generic figure restates it
+        ("Three other civilians, two women and a man, also died.", 3),
+        # an age between commas is not a toll
+        ("Rodriguez Porth, 65, was killed by urban guerrillas.", 1),
+        ("Police said 65 were killed by urban guerrillas.", 65),
+        # a name with a person appositive is one victim even when tagged as an org
+        ("Ricardo Alfonso Castellar, mayor of Achi, was found dead today.", 1),
+        # the attackers' number after "by" / "a group of" is not the toll
+        ("He was killed by some 30 gunmen.", 1),
+        ("The priests were killed by a group of 30 soldiers.", None),
+        ("The priests were killed by soldiers and 30 civilians died.", 30),
+        # "at N" is a time unless a toll word precedes it
+        ("The bomb killed 12 people at 10 in the morning.", 12),
+        ("The death toll stood at 10.", 10),
+        # a four-digit clock time after "at" is not a count
+        ("The bomb exploded at approximately 1100, killing two people.", 2),
+        ("The bomb exploded at dawn, killing 1100 people.", 1100),
+        # digits after a proper noun label a thing
+        ("The bodies of the victims of the Boeing 727 were recovered.", None),
+        ("The bodies of 27 victims were recovered.", 27),
+        # "24 may two" in truecased wire copy: the day and month, then the count
+        ("During the evening of 24 may two citizens were murdered.", 2),
+        ("The 2 may have been murdered.", 2),
+    ],
+)
+def test_wire_copy_rules(nlp, text, best):
+    assert killed_best(nlp, text) == best
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        ("The attack left 10 dead and 30 wounded.", 10, 30),
+        ("THE ATTACK LEFT 67 DEAD AND APPROXIMATELY 1,000 INJURED.".capitalize(), 67, 1000),
+        ("The bombing killed 10 and wounded 30.", 10, 30),
+        ("Three attacks left two dead and three injured.", 2, 3),
+        ("Explosions rocked the city, leaving at least one dead, five wounded.", 1, 5),
+    ],
+)
+def test_dead_and_wounded_figures_stay_apart(nlp, text, killed, injured):
+    by_kind = {t.kind: t.best for t in tolls_of(nlp, text)}
+    assert by_kind.get("killed") == killed and by_kind.get("injured") == injured
+
+
+def test_died_and_someone_else_wounded_is_not_casualties(nlp):
+    kinds = {t.kind for t in tolls_of(nlp, "Three civilians died and a young girl was wounded.")}
+    assert kinds == {"killed", "injured"}
+    kinds = {t.kind for t in tolls_of(nlp, "Five people were killed and wounded.")}
+    assert kinds == {"casualties"}
+
+
+@pytest.mark.parametrize(
+    ("text", "cumulative"),
+    [
+        ("Since then 10 other people have been killed.", True),
+        ("So far, over 1,000 people have died.", True),
+        ("Ten people have been killed in the attack.", False),
+    ],
+)
+def test_running_total_cues(nlp, text, cumulative):
+    (toll,) = [t for t in tolls_of(nlp, text) if t.kind == "killed"]
+    assert toll.cumulative is cumulative
+
+
+@pytest.mark.parametrize(
+    ("text", "best"),
+    [
+        ("Father Ignacio Ellacuria and Father Segundo Montes were killed.", 2),
+        ("Father Ignacio Ellacuria was killed.", 1),
+        ("Two people were wounded; one of them died later in hospital.", 1),
+        ("Ten people were hurt, three of them seriously.", None),
+    ],
+)
+def test_titled_names_and_later_deaths(nlp, text, best):
+    assert killed_best(nlp, text) == best
+
+
+def test_running_total_stays_in_its_clause(nlp):
+    text = "The war has left 7,001 dead since 1980; six people were killed in the attack."
+    tolls = {t.best: t.cumulative for t in tolls_of(nlp, text) if t.kind == "killed"}
+    assert tolls == {7001: True, 6: False}
+    text = "Six people were killed in the attack; 7,001 have died since 1980."
+    tolls = {t.best: t.cumulative for t in tolls_of(nlp, text) if t.kind == "killed"}
+    assert tolls == {6: False, 7001: True}
+
+
+def test_how_many_asks_and_does_not_count(nlp):
+    assert killed_best(nlp, "How many mayors have been killed?") is None
+    assert killed_best(nlp, "Many mayors have been killed.") is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "best"),
+    [
+        ("The government condemned the assassination of Hector Oqueli and Gilda Flores.", 2),
+        ("The government condemned the assassination of Hector Oqueli.", 1),
+        ("He referred to the murder of two U.S. missionaries last Wednesday.", 2),
+        ("Police foiled the attempted murder of the mayor.", None),
+        ("Rebels have carried out 260 massacres.", None),
+    ],
+)
+def test_killing_noun_with_victims_after_of(nlp, text, best):
+    assert killed_best(nlp, text) == best

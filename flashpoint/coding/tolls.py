@@ -45,7 +45,10 @@ PERSON_NOUNS = frozenset(
     "infant baby pupil employee staff crew sailor marine paramilitary recruit cadet "
     "peacekeeper contractor kidnapper bandit extremist hunter fisherman driver motorist "
     "pedestrian shopper bystander inmate prisoner detainee those persons dozen force forces "
-    "serviceman servicemen policewoman security".split()
+    "serviceman servicemen policewoman security bodyguard escort mayor minister priest "
+    "nun judge lawyer attorney senator deputy governor councillor councilor president "
+    "victim cook maid wife husband son daughter brother sister mother father citizen "
+    "missionary".split()
 )
 _PERSON_SUFFIXES = ("er", "ist", "ian", "man", "men", "ant", "ee")
 _NOT_PERSON = frozenset(
@@ -70,7 +73,7 @@ _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 _UNIT_AFTER = frozenset(
     "year years -year % percent per km kilometres kilometers miles metres meters am pm a.m. "
     "p.m. hours minutes days weeks months dollars euros pounds times o'clock lakh crore "
-    "rupees naira shillings".split()
+    "rupees naira shillings gmt utc hrs".split()
 )
 _CALENDAR = frozenset(
     [m.lower() for m in calendar.month_name[1:]] + [m.lower() for m in calendar.month_abbr[1:]]
@@ -81,7 +84,7 @@ _BEFORE_SKIP = frozenset("aged age $ £ € no. number page rs rs. inr usd us$ k
 _CUMULATIVE_RE = re.compile(
     r"\b(so far this year|this year alone|to date|since the (war|conflict|start|beginning|"
     r"outbreak|uprising)|since (it|the war|the conflict|fighting) (began|started|erupted)|"
-    r"over the past (year|decade|\w+ (years|months)))\b"
+    r"over the past (year|decade|\w+ (years|months))|since then|^so far\b)\b"
 )
 # ... and cues that make only the figures after them one ("killing 40, bringing the total to 90").
 _TOTAL_RE = re.compile(
@@ -96,7 +99,7 @@ _MODIFIER_DEPS = frozenset({"nummod", "quantmod", "amod", "det", "compound", "nm
 _WALK_CHILD_DEPS = frozenset(
     {"oprd", "acomp", "xcomp", "ccomp", "attr", "nsubj", "nsubjpass", "dobj"}
 )
-_NOT_COUNTS_AFTER = (["-", "year"], ["of", "them"], ["of", "whom"])
+_NOT_COUNTS_AFTER = (["-", "year"], ["of", "them"], ["of", "whom"], ["of", "which"])
 
 
 def trigger_kind(tok: Token) -> str | None:
@@ -157,19 +160,88 @@ def _skip_quantity(sent: Span, q: Quantity) -> bool:
     after = [t.lower_ for t in sent[q.end : q.end + 3]]
     if after and after[0] in _UNIT_AFTER:
         return True
-    if after[:2] in _NOT_COUNTS_AFTER and not (q.start > 0 and trigger_kind(sent[q.start - 1])):
-        return True  # "ten hurt, three of them seriously"; but "killing three of them" counts
+    if after[:2] in _NOT_COUNTS_AFTER and not (q.start > 0 and trigger_kind(sent[q.start - 1])
+                                               or _subject_of_toll(sent[q.start])):
+        return True  # "ten hurt, three of them seriously"; but "killing three of them" and
+    # "one of them died later" count
     if [t.lower_ for t in sent[max(q.start - 2, 0) : q.start]] in (["age", "of"], ["out", "of"]):
         return True  # "at the age of 30"; "13 out of 19 crew members": the 13 counts
-    around = sent[max(q.start - 1, 0) : q.end + 1]
-    if not q.vague and any(_is_calendar_word(t) for t in around):
+    if not q.vague and _next_to_date(sent, q):
         return True  # "October 25", "May 1": a date, not a count
+    if _is_age(sent, q) or _is_clock_time(sent, q) or _is_label(sent, q):
+        return True
+    if _names_perpetrators(sent, q):
+        return True
+    if q.start > 0 and sent[q.start - 1].lower_ == "how":
+        return True  # "how many were killed?" asks, it does not count
     return q.start > 0 and sent[q.start - 1].lower_ in _BEFORE_SKIP and not q.vague
+
+
+def _next_to_date(sent: Span, q: Quantity) -> bool:
+    """A month or weekday touches the figure; "24 May two citizens": the day is given, so the
+    figure after the month is a count."""
+    if q.end < len(sent) and _is_calendar_word(sent[q.end]):
+        return True
+    if q.start == 0 or not _is_calendar_word(sent[q.start - 1]):
+        return False
+    return not (q.start > 1 and sent[q.start - 2].like_num)
+
+
+def _is_age(sent: Span, q: Quantity) -> bool:
+    """"Rodriguez Porth, 65, was killed": a figure between commas after a name is an age."""
+    if q.start < 2 or q.end >= len(sent) or q.end - q.start != 1:
+        return False
+    name, comma, after = sent[q.start - 2], sent[q.start - 1], sent[q.end]
+    return comma.text == "," and after.text in (",", ";") and name.pos_ == "PROPN"
+
+
+def _is_label(sent: Span, q: Quantity) -> bool:
+    """"Boeing 727", "Route 5": digits right after a proper noun name a thing."""
+    if q.start == 0 or not sent[q.start].text.isdigit():
+        return False
+    before = sent[q.start - 1]
+    return before.pos_ == "PROPN" and before.i > sent.start and before.ent_type_ != "DATE"
+
+
+# Words before "at N" that make N a toll figure ("the toll stood at 10").
+_AT_FIGURE = frozenset("toll total figure number stood stands stand rose risen climbed".split())
+
+
+def _names_perpetrators(sent: Span, q: Quantity) -> bool:
+    """"killed by some 30 men", "a group of 30 to 40", "at 10": the figure counts the
+    attackers or tells the time, not the victims."""
+    before = [t.lower_ for t in sent[max(q.start - 4, 0) : q.start]]
+    if before[-1:] == ["by"] or before[-2:] in (["group", "of"], ["band", "of"], ["gang", "of"]):
+        return True
+    return before[-1:] == ["at"] and not _AT_FIGURE.intersection(before)
+
+
+def _is_clock_time(sent: Span, q: Quantity) -> bool:
+    """"exploded at approximately 1100": a four-digit 24-hour clock time after "at"."""
+    text = sent[q.end - 1].text
+    if not re.fullmatch(r"[0-2]\d[0-5]\d", text) or int(text) > 2359:
+        return False
+    before = [t.lower_ for t in sent[max(q.end - 3, 0) : q.end - 1]]
+    return before[-1:] == ["at"] or (before[:1] == ["at"] and before[-1] in _CLOCK_HEDGES)
+
+
+_CLOCK_HEDGES = frozenset("approximately about around roughly".split())
+
+
+def _subject_of_toll(tok: Token) -> bool:
+    return tok.dep_ in ("nsubj", "nsubjpass") and trigger_kind(tok.head) is not None
 
 
 def _is_calendar_word(tok: Token) -> bool:
     word = tok.lower_.rstrip(".")
-    return word in _CALENDAR and (word != "may" or tok.text[0].isupper())
+    if word != "may":
+        return word in _CALENDAR
+    if tok.text[0].isupper():
+        return True
+    # "on 24 may two citizens were killed" (truecased wire copy): the month, not the verb
+    doc = tok.doc
+    after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    return tok.i > 0 and doc[tok.i - 1].like_num and (after is None or after.tag_ != "VB")
 
 
 def _anchor(sent: Span, q: Quantity) -> tuple[Token, Token]:
@@ -212,13 +284,29 @@ def _bind_parse(anchor: Token, noun: Token, sent: Span) -> Token | None:
         prev, cur = cur, cur.head
         if cur.lower_ in ("including", "among") or not (sent.start <= cur.i < sent.end):
             return None
-        if trigger_kind(cur):
+        if trigger_kind(cur) or _killing_of(cur, prev):
             return cur
         if cur.pos_ in ("VERB", "AUX"):
             others = [c for c in cur.children if c != prev and c.dep_ in _WALK_CHILD_DEPS]
             found = next((c for c in others if trigger_kind(c)), None)
             break
     return found or _child_trigger(noun, ("amod",))
+
+
+_KILLING_NOUNS = frozenset(
+    "murder massacre killing assassination execution beheading lynching slaying".split()
+)
+_NOT_DONE = frozenset("attempt attempted plot plan planned foiled failed alleged".split())
+
+
+def _killing_of(noun: Token, prep: Token | None) -> bool:
+    """"the murder of two missionaries": a killing noun with its victims after "of" (not
+    "the attempted murder of", not "260 massacres")."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _KILLING_NOUNS:
+        return False
+    if prep is not None and (prep.lower_ != "of" or prep.head != noun):
+        return False
+    return not any(c.lemma_.lower() in _NOT_DONE or c.lower_ in _NOT_DONE for c in noun.children)
 
 
 def _in_subset(sent: Span, q: Quantity, anchor: Token) -> bool:
@@ -263,16 +351,29 @@ def _cumulative(trigger: Token, sent: Span, start: int) -> bool:
     if any(c.dep_ == "nsubj" and c.lemma_.lower() in CUMULATIVE_SUBJECTS for c in trigger.children):
         return True
     text = sent.text.lower()
-    if _CUMULATIVE_RE.search(text):
-        return True
     if any(sent.start_char + m.start() < start for m in _TOTAL_RE.finditer(text)):
         return True
-    for tok in sent:
+    clause = _clause(sent, start)  # "7,001 dead since 1980; six were killed": two clauses
+    if _CUMULATIVE_RE.search(clause.text.lower()):
+        return True
+    for tok in clause:
         if tok.lower_ == "since":
-            window = sent[tok.i - sent.start + 1 : tok.i - sent.start + 5]
+            window = sent.doc[tok.i + 1 : min(tok.i + 5, clause.end)]
             if any(t.ent_type_ == "DATE" for t in window):
                 return True
     return False
+
+
+def _clause(sent: Span, start: int) -> Span:
+    """The part of the sentence between semicolons that holds char `start`."""
+    first, last = sent.start, sent.end
+    for tok in sent:
+        if tok.text == ";":
+            if tok.idx < start:
+                first = tok.i + 1
+            elif last == sent.end:
+                last = tok.i
+    return sent.doc[first:last]
 
 
 def _bound_quantities(sent: Span) -> dict[int, list[tuple[Quantity, Token]]]:
@@ -282,7 +383,7 @@ def _bound_quantities(sent: Span) -> dict[int, list[tuple[Quantity, Token]]]:
     groups: dict[int, list[tuple[Quantity, Token]]] = {}
     for q in quantities:
         anchor, noun = _anchor(sent, q)
-        trig = _bind_parse(anchor, noun, sent)
+        trig = _adjacent_trigger(sent, q) or _bind_parse(anchor, noun, sent)
         soft = any(t.ent_type_ in _SOFT_ENTS for t in sent[q.start : q.end])
         if trig is None and not (q.vague or soft) and not _in_subset(sent, q, anchor):
             trig = _bind_window(sent, q, starts)
@@ -292,6 +393,16 @@ def _bound_quantities(sent: Span) -> dict[int, list[tuple[Quantity, Token]]]:
             q = Quantity(q.start, q.end, q.high, q.high, q.high)
         groups.setdefault(trig.i, []).append((q, noun))
     return groups
+
+
+def _adjacent_trigger(sent: Span, q: Quantity) -> Token | None:
+    """"left 10 dead and 30 wounded": a toll word right after the figure is its own."""
+    nxt = sent[q.end] if q.end < len(sent) else None
+    if nxt is None or nxt.pos_ not in ("ADJ", "VERB"):
+        return None
+    if nxt.dep_ in ("amod", "compound") and nxt.head.i > nxt.i:
+        return None  # "four displaced persons were killed": the adjective names the people
+    return nxt if trigger_kind(nxt) else None
 
 
 def _countable(noun: Token, anchor: Token, trig: Token, q: Quantity) -> bool:
@@ -305,31 +416,71 @@ def _countable(noun: Token, anchor: Token, trig: Token, q: Quantity) -> bool:
 
 def extract_tolls(sent: Span) -> list[Toll]:
     """All tolls in one sentence (a spaCy Span), in text order."""
-    doc = sent.doc
-    tolls: list[Toll] = []
     groups = _bound_quantities(sent)
-    for trig_i, all_bound in sorted(groups.items()):
-        trig = doc[trig_i]
-        bound = _combine(all_bound)
-        kind = _group_kind(trig, set(groups))
-        start = min([trig.idx] + [doc[sent.start + q.start].idx for q, _ in bound])
-        end = max([trig.idx + len(trig)] + [_end_char(sent, q) for q, _ in bound])
-        side = "perpetrator" if all(_side(n, sent) == "perpetrator" for _, n in bound) else "victim"
-        tolls.append(
-            Toll(
-                start=start, end=end, text=doc.text[start:end], kind=kind,
-                low=sum(q.low for q, _ in bound), best=sum(q.best for q, _ in bound),
-                high=sum(q.high for q, _ in bound), side=side,
-                cumulative=_cumulative(trig, sent, _quantity_start(sent, bound)),
-            )
-        )
+    tolls = [_group_toll(sent, sent.doc[trig_i], all_bound, set(groups))
+             for trig_i, all_bound in sorted(groups.items())]
     return tolls + _singular_tolls(sent, set(groups))
+
+
+def _group_toll(sent: Span, trig: Token, all_bound: list[tuple[Quantity, Token]],
+                triggers: set[int]) -> Toll:
+    """One toll from the figures bound to one toll word, plus the single people listed
+    with them ("his driver and one of his bodyguards" -> 2)."""
+    doc = sent.doc
+    bound = _combine(all_bound)
+    singles = [] if bound != all_bound else _listed_singles(sent, bound)
+    start = min([trig.idx] + [doc[sent.start + q.start].idx for q, _ in bound]
+                + [p.idx for p in singles])
+    end = max([trig.idx + len(trig)] + [_end_char(sent, q) for q, _ in bound]
+              + [p.idx + len(p) for p in singles])
+    side = "perpetrator" if all(_side(n, sent) == "perpetrator" for _, n in bound) else "victim"
+    extra = len(singles)
+    return Toll(
+        start=start, end=end, text=doc.text[start:end], kind=_group_kind(trig, triggers),
+        low=sum(q.low for q, _ in bound) + extra, best=sum(q.best for q, _ in bound) + extra,
+        high=sum(q.high for q, _ in bound) + extra, side=side,
+        cumulative=_cumulative(trig, sent, _quantity_start(sent, bound)),
+    )
+
+
+def _listed_singles(sent: Span, bound: list[tuple[Quantity, Token]]) -> list[Token]:
+    """Single people coordinated with the counted nouns and carrying no figure of their own:
+    "his driver and one of his bodyguards", "three civilians and a policeman"."""
+    counted = {t.i for q, _ in bound for t in sent[q.start : q.end]}
+    counted |= {_anchor(sent, q)[0].i for q, _ in bound}
+    seen: set[int] = set()
+    singles: list[Token] = []
+    todo = [_anchor(sent, q)[0] for q, _ in bound]
+    while todo:
+        tok = todo.pop()
+        if tok.i in seen:
+            continue
+        seen.add(tok.i)
+        linked = list(tok.children) + ([tok.head] if tok.dep_ == "conj" else [])
+        for other in (t for t in linked if t.i not in seen and _coordinated(tok, t)):
+            todo.append(other)
+            if other.i not in counted and _single_listed(other):
+                singles.append(other)
+    return sorted({p.i: p for p in singles}.values(), key=lambda p: p.i)
+
+
+def _coordinated(tok: Token, other: Token) -> bool:
+    return (other.dep_ == "conj" and other.head == tok) or (tok.dep_ == "conj" and
+                                                            tok.head == other)
+
+
+def _single_listed(noun: Token) -> bool:
+    if any(c.dep_ == "nummod" or (c.like_num and c.dep_ != "conj") for c in noun.children):
+        return False
+    return _one_person(noun) or (noun.dep_ == "conj" and _bare_person(noun))
 
 
 def _combine(bound: list[tuple[Quantity, Token]]) -> list[tuple[Quantity, Token]]:
     """Quantities on one toll word: coordinated nouns add up ("one soldier and two
     civilians"); otherwise they are successive figures ("from 59 on Wednesday to 69"):
     keep the highest, the latest count."""
+    if len(bound) > 1 and _is_breakdown(bound):
+        return bound[:1]
     if all(noun.dep_ in ("conj", "appos") for _, noun in bound[1:]):
         return bound
     nouns = [noun for _, noun in bound]
@@ -338,11 +489,30 @@ def _combine(bound: list[tuple[Quantity, Token]]) -> list[tuple[Quantity, Token]
     return [max(bound, key=lambda qn: qn[0].best)]
 
 
+_GENERIC_PEOPLE = frozenset("people person persons civilian civilians other others victim "
+                            "victims".split())
+
+
+def _is_breakdown(bound: list[tuple[Quantity, Token]]) -> bool:
+    """"Three other civilians, two women and a man, died": a list set off by commas after a
+    generic figure restates it, so it is not added to it."""
+    (first, head), rest = bound[0], bound[1:]
+    if head.lemma_.lower() not in _GENERIC_PEOPLE and head.lower_ not in _GENERIC_PEOPLE:
+        return False
+    listed = rest[0][1]
+    if listed.dep_ not in ("appos", "conj") or listed.head != head or head.i >= listed.i:
+        return False
+    doc, after = head.doc, listed.right_edge.i + 1
+    closed = after < len(doc) and doc[after].text == "," and doc[listed.left_edge.i - 1].text == ","
+    return closed and sum(q.best for q, _ in rest) <= first.best
+
+
 def _group_kind(trig: Token, bound: set[int]) -> str:
     """The trigger's kind; "killed and wounded" sharing one figure is `casualties`."""
     kind = trigger_kind(trig) or "killed"
     pair = {"killed", "injured"}
-    for conj in (c for c in trig.children if c.dep_ == "conj" and c.i not in bound):
+    for conj in (c for c in trig.children if c.dep_ == "conj" and c.i not in bound
+                 and not _subject(c)):
         if kind in pair and trigger_kind(conj) in pair - {kind}:
             return "casualties"
     return kind
@@ -362,18 +532,20 @@ def _singular_tolls(sent: Span, bound: set[int]) -> list[Toll]:
     doc = sent.doc
     found: list[Toll] = []
     for tok in sent:
-        kind = trigger_kind(tok)
+        kind = trigger_kind(tok) or ("killed" if _killing_of(tok, None) else None)
         if kind is None or kind == "casualties" or tok.i in bound:
             continue
         person = next((n for n in _victim_slots(tok) if _one_person(n)), None)
         if person is None:
             continue
+        listed = _listed_people(person)
         start = min(person.left_edge.i, tok.i)
         start = max(start, person.i - 2) if start < tok.i else start
-        first, last = doc[start], doc[max(tok.i, person.i)]
+        first, last = doc[start], doc[max([tok.i] + [p.i for p in listed])]
         end = last.idx + len(last)
+        n = len(listed)
         found.append(
-            Toll(first.idx, end, doc.text[first.idx : end], kind, 1, 1, 1,
+            Toll(first.idx, end, doc.text[first.idx : end], kind, n, n, n,
                  side=_side(person, sent), cumulative=_cumulative(tok, sent, first.idx))
         )
     return found
@@ -391,11 +563,37 @@ def _victim_slots(tok: Token) -> list[Token]:
         slots = [c for c in verb.children if c.dep_ in deps]
     elif tok.pos_ == "ADJ" and tok.dep_ in ("oprd", "acomp"):  # "a man was found dead"
         slots = _subject(tok.head)
+    elif _killing_of(tok, None):  # "the assassination of Hector Oqueli"
+        slots = [g for p in tok.children if p.lower_ == "of" for g in p.children
+                 if g.dep_ == "pobj"]
     else:
         return []
     bodies = [g for c in slots if c.lemma_.lower() == "body"
               for p in c.children if p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
     return slots + bodies
+
+
+def _listed_people(person: Token) -> list[Token]:
+    """The person and everyone coordinated with them, each counted once: "killed Hector
+    Oqueli and Gilda Flores" -> 2; "his bodyguard and driver were killed" -> 2."""
+    people, todo = [person], [person]
+    while todo:
+        for conj in (c for c in todo.pop().children if c.dep_ == "conj"):
+            if conj.like_num or not (_one_person(conj) or _bare_person(conj)):
+                continue
+            people.append(conj)
+            todo.append(conj)
+    return people
+
+
+_NAME_ENTS = frozenset({"PERSON", "", "PRODUCT", "WORK_OF_ART"})
+
+
+def _bare_person(noun: Token) -> bool:
+    """A singular person noun without a determiner, as a later item of a list."""
+    if noun.pos_ == "PROPN":  # "Father Ellacuria and Father Segundo Montes" (tagged PRODUCT)
+        return noun.ent_type_ in _NAME_ENTS and noun.head.ent_type_ == "PERSON"
+    return noun.tag_ == "NN" and _is_person(noun) and noun.lower_ not in ("security", "staff")
 
 
 def _subject(verb: Token) -> list[Token]:
@@ -407,6 +605,8 @@ def _one_person(noun: Token) -> bool:
         return True
     if noun.pos_ == "PROPN" and noun.ent_type_ == "PERSON":
         return True
+    if noun.pos_ == "PROPN" and any(c.dep_ == "appos" and _is_person(c) for c in noun.children):
+        return True  # "Ricardo Castellar, mayor of Achi, was found dead" (tagged ORG)
     if noun.tag_ != "NN" or not _is_person(noun) or noun.lower_ in ("security", "staff", "crew"):
         return False
     marks = {"a", "an", "the", "one", "another", "this", "that"}
