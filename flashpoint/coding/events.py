@@ -17,6 +17,7 @@ from dataclasses import replace as _replace
 from datetime import date
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
+from ..nlp import dateline_end
 from ..records import (
     ActorMention,
     Article,
@@ -134,16 +135,12 @@ def _locate(places: list[PlaceMention], trigger_start: int) -> tuple[PlaceMentio
     return event_location(places, trigger_start)
 
 
-DATELINE = re.compile(r"\s*[A-Z][A-Z .'-]{1,40}(?:,\s*[A-Z][\w .'-]{1,40})?\s*(?:—|–|--|-)\s")
-
-
 def _not_actors(analysis: Analysis) -> list[PlaceMention]:
     """Places that are not the name of an actor ("the U.S. launched ..." names an actor,
     not where the event happened) nor the dateline ("ADEN, Yemen — ": where the report was
     filed)."""
-    match = DATELINE.match(analysis.article.text)
-    dateline_end = match.end() if match else 0
-    return [p for p in analysis.places if p.start >= dateline_end
+    end = dateline_end(analysis.article.text)
+    return [p for p in analysis.places if p.start >= end
             and not any(a.start < p.end and p.start < a.end for a in analysis.actors)]
 
 

@@ -27,6 +27,12 @@ _DATELINE = re.compile(
 )
 
 
+def dateline_end(text: str) -> int:
+    """Where a dateline opening `text` ends (0 when the text opens with none)."""
+    match = _DATELINE.match(text.lstrip())
+    return match.end() + len(text) - len(text.lstrip()) if match else 0
+
+
 def mark_datelines(doc: Doc) -> Doc:
     """Start a new sentence after a dateline, so the parser does not make "BAMAKO" the
     subject of the report's first verb. Runs before the parser, which keeps these starts."""
