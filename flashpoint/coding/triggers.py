@@ -203,7 +203,7 @@ def _untyped_attack(tok: Token, lemma: str, first: int, last: int) -> Hit | None
     targets = objects(tok) | (near_lemmas(tok, 4) - phrase_lemmas(subject(tok)))
     if targets & {"protester", "demonstrator", "protest"}:
         return tx.EXCESSIVE_FORCE, 0.6, first, last
-    if targets & MILITARY_TARGETS and not targets & CIVILIAN_WORDS:
+    if _military_only(targets):
         return tx.ARMED_CLASH, 0.6, first, last
     return tx.ATTACK, 0.55, first, last
 
@@ -370,7 +370,7 @@ def _open_fire(tok: Token) -> Hit:
                     for w in phrase_lemmas(c)}
     if targets & {"protester", "demonstrator", "crowd", "marcher"}:
         return tx.EXCESSIVE_FORCE, 0.85, tok.i, tok.i
-    if targets & MILITARY_TARGETS and not targets & CIVILIAN_WORDS:
+    if _military_only(targets):
         return tx.ARMED_CLASH, 0.75, tok.i, tok.i
     return tx.ATTACK, 0.75, tok.i, tok.i
 
@@ -415,7 +415,7 @@ def _killing_typed(tok: Token, agent: set[str], victims: set[str],
         if lemma in ("assassinate", "behead", "massacre", "execute"):
             return tx.ATTACK, 0.7, tok.i, tok.i
         return None
-    if victims & MILITARY_TARGETS and not victims & CIVILIAN_WORDS:
+    if _military_only(victims):
         return tx.ARMED_CLASH, 0.65, tok.i, tok.i
     return tx.ATTACK, 0.75, tok.i, tok.i
 
@@ -652,7 +652,7 @@ def _rule_target(tok: Token) -> Hit | None:
                                                                             "facility", "target"})
             or has_place_object(tok)):
         return None
-    if objs & MILITARY_TARGETS and not objs & CIVILIAN_WORDS:
+    if _military_only(objs):
         return tx.ARMED_CLASH, 0.5, tok.i, tok.i
     return tx.ATTACK, 0.45, tok.i, tok.i
 
@@ -731,6 +731,11 @@ GENERIC_SCORE: Final = 0.5
 
 
 # --- public API ------------------------------------------------------------------------------
+
+def _military_only(targets: set[str] | frozenset[str]) -> bool:
+    """Targets that are soldiers or military sites and no civilians: a clash, not an attack."""
+    return bool(targets & MILITARY_TARGETS) and not targets & CIVILIAN_WORDS
+
 
 def _first_hit(tok: Token) -> Hit | None:
     for rule in RULES:
