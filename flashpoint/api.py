@@ -105,10 +105,23 @@ def default_extractor(settings: Settings | None = None) -> Extractor:
     return _DEFAULT[key]
 
 
-def extract(text: str, published: date | None = None, **kw: Any) -> list[Event]:
-    """Events in `text` (keywords: title, url, source, settings), with the default pipeline."""
+def as_date(value: date | str | None) -> date | None:
+    """A publication date given as a `date` or an ISO string ("2024-02-03"); `IngestError` else."""
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(value.strip())
+    except (AttributeError, ValueError):
+        raise IngestError("published", f"{value!r} is not an ISO date (YYYY-MM-DD)") from None
+
+
+def extract(text: str, published: date | str | None = None, **kw: Any) -> list[Event]:
+    """Events in `text` (keywords: title, url, source, settings), with the default pipeline.
+
+    `published` is a `date` or an ISO string; relative dates in the text resolve against it.
+    """
     settings = kw.pop("settings", None)
-    return default_extractor(settings).extract_text(text, published=published, **kw)
+    return default_extractor(settings).extract_text(text, published=as_date(published), **kw)
 
 
 @dataclass

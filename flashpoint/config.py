@@ -40,6 +40,16 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("coding.past_days", "past_days", "an event dated more than this many days before "
             "publication is a past reference"),
     Setting("store.url", "store_url", "database file or SQLAlchemy URL for the event store"),
+    Setting("coding.model", "model_mode", "the sentence event model: on (rules, checked and "
+            "completed by the model), off (rules only) or only (the model alone)"),
+    Setting("coding.model_veto", "model_veto", "drop a rule event when the sentence model "
+            "gives 'no event' at least this probability (above 1: never)"),
+    Setting("coding.model_retype", "model_retype", "let the sentence model choose the "
+            "sub-event type within the rules' family at this probability (above 1: never)"),
+    Setting("coding.model_add", "model_add", "add an event where the rules find none when the "
+            "sentence model gives a type this probability (above 1: never)"),
+    Setting("coding.role_model", "role_model", "the role model that picks actor1/actor2 where "
+            "the parse names no agent or target: on (bundled), off (rules only) or a model file"),
 )
 
 
@@ -51,6 +61,11 @@ class Settings:
     min_chars: int = 20
     past_days: int = 30
     store_url: str = "flashpoint.db"
+    model_mode: str = "on"
+    model_veto: float = 1.01
+    model_retype: float = 1.01
+    model_add: float = 0.85
+    role_model: str = "on"
 
     def gazetteer_file(self) -> Path:
         if self.gazetteer_path:
@@ -71,6 +86,11 @@ class Settings:
                     changes[attr] = int(raw)
                 except ValueError:
                     raise ConfigError(f"setting {key} needs a whole number, got {raw!r}") from None
+            elif types[attr] in ("float", float):
+                try:
+                    changes[attr] = float(raw)
+                except ValueError:
+                    raise ConfigError(f"setting {key} needs a number, got {raw!r}") from None
             else:
                 changes[attr] = str(raw)
         return replace(self, **changes)

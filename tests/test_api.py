@@ -24,7 +24,7 @@ TEXT = "Protesters gathered outside the ministry on Monday, and the police said 
 
 def test_package_exports() -> None:
     assert flashpoint.__version__
-    for name in ("extract", "Extractor", "Store", "ingest"):
+    for name in ("extract", "Extractor", "Store", "ingest_paths"):
         assert getattr(flashpoint, name) is not None
     with pytest.raises(AttributeError):
         getattr(flashpoint, "nothing_here")
@@ -106,3 +106,13 @@ def test_default_pipeline_is_wired_in_contract_order() -> None:
     assert [s.assigns[0] for s in stages] == [
         "doc", "places", "actors", "dates", "tolls", "attributions", "mentions"]
     assert Extractor(stages=stages).pipeline.describe()[-1]["assigns"] == ["mentions"]
+
+
+def test_as_date_accepts_iso_strings_and_dates() -> None:
+    from flashpoint.api import as_date
+
+    assert as_date("2024-02-03") == date(2024, 2, 3)
+    assert as_date(date(2024, 2, 3)) == date(2024, 2, 3)
+    assert as_date(None) is None
+    with pytest.raises(IngestError, match="not an ISO date"):
+        as_date("3 Feb 2024")

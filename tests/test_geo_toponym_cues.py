@@ -55,3 +55,13 @@ def test_place_inside_an_islamic_state_province_name_is_not_a_toponym(nlp) -> No
     text = "The army said the fighters belonged to the Islamic State Sahel Province."
     assert _names(nlp, gaz, text) == []
     assert _names(nlp, gaz, "Drought hit the Sahel Province last year.") == ["Sahel Province"]
+
+
+@pytest.mark.model
+def test_month_in_a_dateline_is_not_a_toponym(nlp) -> None:
+    gaz = InMemoryGazetteer.from_rows(
+        [(Place(1221801, "Nov", "TJ", 40.15, 69.37, population=8000), []),
+         (Place(3688689, "Bogota", "CO", 4.61, -74.08, population=7_674_366), [])]
+    )
+    assert _names(nlp, gaz, "Bogota, 3 Nov 89 (EFE) -- Gunmen killed a judge.") == ["Bogota"]
+    assert _names(nlp, gaz, "Gunmen attacked a convoy near Nov on Friday.") == ["Nov"]

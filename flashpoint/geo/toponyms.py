@@ -94,6 +94,10 @@ MATCHER_MIN_POPULATION = 5000
 LOCATIVE: frozenset[str] = frozenset({"in", "at", "near", "from", "to", "into", "outside",
                                       "around", "across", "inside", "of", "towards", "toward"})
 SHORT_OK: frozenset[str] = frozenset({"US", "UK", "U.S.", "U.K.", "UAE", "DRC", "USA", "CAR"})
+# Month names and abbreviations: "3 NOV 89" in a wire dateline is a date, not Nov in Tajikistan.
+MONTHS: frozenset[str] = frozenset(
+    "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june "
+    "july august september october november december".split())
 
 _BEFORE = re.compile(
     r"(?:\b(?P<q>near|nearby|outside|around|close to|(?:the\s+)?outskirts of|(?:the\s+)?"
@@ -154,6 +158,8 @@ def _rejected(doc: Doc, start: int, end: int) -> bool:
     text = doc[start:end].text
     if _letters(text) <= 2 and text not in SHORT_OK:
         return True
+    if end - start == 1 and _month_in_date(doc, start):
+        return True
     if _demonym(text):
         return True
     before = doc[start - 1].lower_.rstrip(".") if start > 0 else ""
@@ -170,6 +176,13 @@ def _rejected(doc: Doc, start: int, end: int) -> bool:
     if after == "-" and end + 1 < len(doc) and doc[end + 1].is_lower:
         return True  # "Iranian-backed", "Syria-based"
     return after == "state" and _next_word(doc, end + 1) in ("media", "tv", "television")
+
+
+def _month_in_date(doc: Doc, i: int) -> bool:
+    """A month name next to a number: "3 Nov 89", "May 5" (a lone "May" may still be a place)."""
+    if doc[i].lower_.rstrip(".") not in MONTHS:
+        return False
+    return any(0 <= j < len(doc) and doc[j].like_num for j in (i - 1, i + 1))
 
 
 def _all_common(doc: Doc, start: int, end: int) -> bool:

@@ -1,0 +1,98 @@
+"""The event's place: `choose_place` picks among the place mentions of the event's sentences,
+falling back (for past references) on the event they recall, then the lead, the dateline and
+the focus country; `flashpoint.geo.location.event_location` ranks the candidates."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ..nlp import dateline_end
+from ..records import EventMention, Evidence, PlaceMention
+from .spans import in_sents as _in_sents
+from .taxonomy import compatible
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from ..pipeline import Analysis
+    from .coder import Group
+
+LEAD_SENTENCES = 2  # the article's lead: where a fallback place or source is looked for
+
+def _locate(places: list[PlaceMention], trigger_start: int) -> tuple[PlaceMention | None, int | None]:
+    from ..geo.location import event_location
+
+    return event_location(places, trigger_start)
+
+
+def _not_actors(analysis: Analysis) -> list[PlaceMention]:
+    """Places that are not the name of an actor ("the U.S. launched ..." names an actor,
+    not where the event happened) nor the dateline ("ADEN, Yemen — ": where the report was
+    filed)."""
+    end = dateline_end(analysis.article.text)
+    return [p for p in analysis.places if p.start >= end
+            and not any(a.start < p.end and p.start < a.end for a in analysis.actors)]
+
+
+def _recalled_event(analysis: Analysis, grp: Group,
+                    earlier: list[EventMention]) -> EventMention | None:
+    """The earlier event whose place a past reference shares: one whose sentences name the
+    past sentence's subject noun ("the village had been attacked"), else the latest of the
+    same type, else the latest compatible one."""
+    assert analysis.doc is not None
+    placed = [m for m in reversed(earlier) if m.place is not None]
+    subj = _subject_noun(analysis.doc[grp.main.head_i])
+    if subj:
+        pattern = re.compile(rf"\b{re.escape(subj)}\b", re.IGNORECASE)
+        for m in placed:
+            if any(pattern.search(e.text) for e in m.evidence if _core_sentence(e, m)):
+                return m
+    for same in (True, False):
+        for m in placed:
+            if (m.sub_event_type == grp.sub_event_type) if same else \
+                    compatible(m.sub_event_type, grp.sub_event_type):
+                return m
+    return None
+
+
+def _core_sentence(e: Evidence, m: EventMention) -> bool:
+    """The evidence sentence holds the event's trigger or its place (not only its source)."""
+    starts = [m.trigger.start] + ([m.place.start] if m.place is not None else [])
+    return any(e.start <= x < e.end for x in starts)
+
+
+def _subject_noun(tok: Token) -> str | None:
+    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ == "NOUN":
+            return child.lower_
+    return None
+
+
+def choose_place(analysis: Analysis, own: list[Span], grp: Group, sents: list[Span],
+                 earlier: list[EventMention]) -> tuple[PlaceMention | None, int | None]:
+    """The event's place: its own sentences; for a past reference with none, the place of
+    the latest earlier event of a compatible type ("the village had been attacked before"),
+    else the sentences just before it; then the lead; then the focus country (precision 3)."""
+    start = grp.main.start
+    candidates = _not_actors(analysis)
+    place, precision = _locate(_in_sents(candidates, own), start)
+    if place is None and grp.kind == "past_reference":
+        prior = _recalled_event(analysis, grp, earlier)
+        if prior is not None:
+            return prior.place, prior.geo_precision
+    if place is None and grp.kind == "past_reference" and grp.sents[0] > 0:
+        first = grp.sents[0]
+        place, precision = _locate(_in_sents(candidates, sents[max(0, first - 2):first]), start)
+    if place is None:
+        place, precision = _locate(_in_sents(candidates, sents[:LEAD_SENTENCES]), start)
+    if place is None:  # only the dateline names a place
+        place, precision = _locate(_in_sents(analysis.places, sents[:1]), start)
+    if place is None and analysis.country_focus:
+        focus = analysis.country_focus[0]
+        countries = [p for p in analysis.places if p.place and p.place.feature == "country"
+                     and p.place.country_code == focus]
+        if countries:
+            place, precision = countries[0], 3
+    return place, precision

