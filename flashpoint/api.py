@@ -30,6 +30,7 @@ def default_stages(settings: Settings) -> list[Stage]:
     from .coding.attribution import AttributionStage
     from .coding.coder import EventCoder
     from .coding.dates import DateStage
+    from .coding.learned import ModelPolicy
     from .coding.tolls import TollStage
     from .geo import GeoStage
     from .geo.gazetteer import open_gazetteer
@@ -42,7 +43,7 @@ def default_stages(settings: Settings) -> list[Stage]:
         DateStage(),
         TollStage(),
         AttributionStage(),
-        EventCoder(settings.past_days),
+        EventCoder(settings.past_days, ModelPolicy.from_settings(settings), settings.role_model),
     ]
 
 

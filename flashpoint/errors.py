@@ -46,3 +46,16 @@ class EvalDataError(FlashpointError):
 
 class ActorDictionaryError(FlashpointError):
     """The actor dictionary file is missing or malformed."""
+
+
+class ModelFileError(FlashpointError):
+    """A shipped model file (sentence model, role model) is missing, corrupt or of another
+    format version; reinstall flashpoint or re-run its training script."""
+
+
+class EventModelError(ModelFileError):
+    """The sentence event model file is unusable."""
+
+
+class RoleModelError(ModelFileError):
+    """The role model file is unusable."""

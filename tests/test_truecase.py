@@ -81,6 +81,13 @@ def test_place_prefix_and_particles() -> None:
     assert "San Luis de la Reina" in out
 
 
+def test_noun_after_town_of_is_a_name() -> None:
+    lex = Lexicon(words=LEX.words | {"farm", "segovia"}, rules=LEX.rules,
+                  nouns=LEX.nouns | {"segovia"})
+    out = truecase("GUERRILLAS ATTACKED THE TOWN OF SEGOVIA AND A FARM OF THE ARMY.", lex)
+    assert "the town of Segovia and a farm of the army" in out
+
+
 @pytest.mark.model
 def test_model_lexicon_knows_english_and_names(nlp) -> None:
     lex = lexicon_for(nlp)

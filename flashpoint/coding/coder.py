@@ -180,9 +180,11 @@ class EventCoder:
                                            "attributions")
     assigns: ClassVar[tuple[str, ...]] = ("mentions",)
 
-    def __init__(self, past_days: int = 30, policy: ModelPolicy | None = None):
+    def __init__(self, past_days: int = 30, policy: ModelPolicy | None = None,
+                 role_model: str = "on"):
         self.past_days = past_days
         self.policy = policy or ModelPolicy()
+        self.role_model = role_model  # setting coding.role_model: on, off or a model file
         self._model: SentenceModel | None = None
         self._notes: dict[Trigger, str] = {}  # the model's decisions in the current article
 
@@ -367,7 +369,7 @@ class EventCoder:
         toll_sents = sorted(set(grp.toll_sents + self._early_tolls(analysis, grp, earlier or [])))
         tolls = self._tolls(analysis, own + [sents[i] for i in toll_sents])
         grp.sub_event_type = final_type(grp, tolls[0])
-        roles = assign_roles(analysis, own, grp, country)
+        roles = assign_roles(analysis, own, grp, country, self.role_model)
         grp.sub_event_type = _territory_by_actor(grp.sub_event_type, roles.actor1)
         lead = [sent for i, sent in enumerate(sents[:LEAD_SENTENCES]) if i not in foreign]
         attribution = self._attribution(analysis, own, lead, grp.main)

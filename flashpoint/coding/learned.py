@@ -19,7 +19,7 @@ from pathlib import Path
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from ..errors import ConfigError, FlashpointError
+from ..errors import ConfigError, EventModelError
 
 if TYPE_CHECKING:
     import numpy as np
@@ -38,10 +38,6 @@ TRIPLE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "agent", "prep", "pobj", 
                          "advcl", "compound", "amod", "acl", "relcl", "conj", "attr", "prt"})
 IRREALIS_HEADS = frozenset({"threaten", "plan", "vow", "warn", "fear", "call", "urge",
                             "intend", "prepare", "deny", "reject", "want", "seek", "aim"})
-
-
-class EventModelError(FlashpointError):
-    """The sentence model file is missing, corrupt or of another format version."""
 
 
 # --- features -----------------------------------------------------------------------------

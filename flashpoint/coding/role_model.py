@@ -19,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..errors import FlashpointError
+from ..errors import RoleModelError
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -37,10 +37,6 @@ VICTIM_WORDS = frozenset({
 SPEECH_VERBS = frozenset({"say", "tell", "report", "confirm", "add", "state", "announce",
                           "claim", "deny", "allege", "accuse", "describe", "blame"})
 QUOTES = frozenset({'"', "\u201c", "\u201d"})
-
-
-class RoleModelError(FlashpointError):
-    """The role model file is missing, corrupt or of another format version."""
 
 
 # --- features -----------------------------------------------------------------------------

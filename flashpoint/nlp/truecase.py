@@ -98,6 +98,8 @@ ARTICLES = frozenset("el la las los del".split())
 ADMIN_UNITS = frozenset("""
 department departments province provinces municipality canton jurisdiction corregimiento
 """.split())
+# "THE TOWN OF SEGOVIA": a word that is only a noun in English is a name after these.
+SETTLEMENTS = frozenset("town towns city village villages hamlet township port".split())
 # Abbreviations whose full stop does not end a sentence.
 ABBREVIATIONS = frozenset("""
 no nos gen col maj lt capt sgt cmdr dr mr mrs ms st mt ft jan feb mar apr jun jul aug sep
@@ -277,6 +279,9 @@ def _names_by_neighbours(text: str, words: list[_Word], lex: Lexicon) -> None:
         if left.lower == "of" and i > 0 and words[i - 1].lower in ADMIN_UNITS \
                 and right.form == "lower" and right.lower not in FUNCTION_WORDS:
             right.form = "name"  # "THE DEPARTMENT OF BOLIVAR"
+        if left.lower == "of" and i > 0 and words[i - 1].lower in SETTLEMENTS \
+                and right.form == "lower" and right.lower in lex.nouns:
+            right.form = "name"  # "THE TOWN OF SEGOVIA"
         if not _adjacent(text, left, right):
             continue
         if right.form == "lower" and right.lower not in FUNCTION_WORDS and (
