@@ -108,6 +108,16 @@ def test_default_pipeline_is_wired_in_contract_order() -> None:
     assert Extractor(stages=stages).pipeline.describe()[-1]["assigns"] == ["mentions"]
 
 
+@pytest.mark.model
+@pytest.mark.gazetteer
+def test_model_settings_reach_the_event_coder() -> None:
+    settings = Settings().with_overrides(
+        {"coding.model": "off", "coding.role_model": "off", "coding.model_add": "0.9"})
+    coder = default_stages(settings)[-1]
+    assert coder.policy.mode == "off" and coder.policy.add == 0.9  # type: ignore[attr-defined]
+    assert coder.role_model == "off"  # type: ignore[attr-defined]
+
+
 def test_as_date_accepts_iso_strings_and_dates() -> None:
     from flashpoint.api import as_date
 
