@@ -56,14 +56,35 @@ class Article:
         return content_hash("text", normalise_text_for_id(text))
 
 
+EVIDENCE_FIELDS: tuple[str, ...] = (
+    "event", "actor1", "actor2", "assoc_actor_1", "assoc_actor_2", "location", "fatalities",
+    "injuries", "event_date", "source")
+
+
 @dataclass(frozen=True, slots=True)
 class Evidence:
-    """A character span of an article that supports an extracted value."""
+    """A character span of an article that supports an extracted value.
+
+    `field` names the value a field-level span supports (one of `EVIDENCE_FIELDS`: "event"
+    is the trigger word(s), "source" the attribution's words); None for a whole sentence of
+    the event. In an `Event`'s `evidence` dicts the sentence items carry no "field" key, so
+    records written before field-level evidence read the same (docs/CONTRACTS.md).
+    Offsets are into `Article.text` and `text == article.text[start:end]`.
+    """
 
     article_id: str
     start: int
     end: int
     text: str
+    field: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The public form: {article_id, start, end, text} plus "field" when set."""
+        out: dict[str, Any] = {"article_id": self.article_id, "start": self.start,
+                               "end": self.end, "text": self.text}
+        if self.field is not None:
+            out["field"] = self.field
+        return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,7 +181,11 @@ class Attribution:
 
 @dataclass(frozen=True, slots=True)
 class EventMention:
-    """One event as reported in one article, every field backed by a span of the text."""
+    """One event as reported in one article, every field backed by a span of the text.
+
+    `evidence` holds the sentences that told the event (field None); `field_evidence` the
+    exact spans of each filled field (`Evidence.field` set), in `EVIDENCE_FIELDS` order.
+    """
 
     article_id: str
     kind: str
@@ -185,11 +210,16 @@ class EventMention:
     confidence: float = 0.5
     plover: dict[str, str] | None = None
     notes: str = ""
+    field_evidence: tuple[Evidence, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class Event:
-    """The public event record (DESIGN.md). Field names are the export contract."""
+    """The public event record (DESIGN.md). Field names are the export contract.
+
+    `evidence`: the event's sentences ({article_id, start, end, text}), then one item per
+    filled field with a "field" key as well (`Evidence.to_dict`, `EVIDENCE_FIELDS`).
+    """
 
     event_id: str
     kind: str

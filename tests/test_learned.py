@@ -173,7 +173,7 @@ def code(nlp: Any, text: str, policy: ModelPolicy) -> Analysis:
 
 
 METAPHOR = "The opposition launched a fierce attack on the budget in parliament on Monday."
-STRIKE = "Gunmen attacked a convoy with drones near the town on Monday, killing three people."
+STRIKE = "Gunmen attacked a convoy near the town on Monday, killing three people, as drones circled."
 
 
 @pytest.fixture(scope="module")

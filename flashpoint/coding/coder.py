@@ -435,7 +435,8 @@ class EventCoder:
             article_id=art.id, kind=grp.kind, event_type=tx.event_type_of(grp.sub_event_type),
             sub_event_type=grp.sub_event_type,
             trigger=Evidence(art.id, trig.start, trig.end, art.text[trig.start:trig.end]),
-            evidence=_evidence(analysis, grp, f), event_date=f.when,
+            evidence=_evidence(analysis, grp, f),
+            field_evidence=field_evidence(analysis, grp, f), event_date=f.when,
             time_precision=f.time_precision,
             actor1=f.roles.actor1, actor2=f.roles.actor2, inter1=f.roles.inter1,
             inter2=f.roles.inter2, assoc_actor_1=f.roles.assoc1, assoc_actor_2=f.roles.assoc2,
@@ -494,6 +495,49 @@ def _evidence(analysis: Analysis, grp: Group, f: Filled) -> tuple[Evidence, ...]
         # the article's own text: the parsed text may differ in letter case (truecasing)
         seen.setdefault(lo, Evidence(article.id, lo, hi, article.text[lo:hi]))
     return tuple(seen[k] for k in sorted(seen))
+
+
+def field_evidence(analysis: Analysis, grp: Group, f: Filled) -> tuple[Evidence, ...]:
+    """The exact words behind each filled field, in `EVIDENCE_FIELDS` order: the group's
+    triggers ("event"), the actors' mentions, the chosen place, the toll spans, the date
+    expression the event date came from and the attribution naming the source."""
+    spans: list[tuple[str, tuple[int, int] | None]] = [
+        ("event", (t.start, t.end)) for t in sorted(grp.triggers, key=lambda t: t.start)]
+    roles = f.roles
+    spans += [("actor1", _span(roles.actor1)), ("actor2", _span(roles.actor2))]
+    spans += [("assoc_actor_1", _span(a)) for a in roles.assoc1]
+    spans += [("assoc_actor_2", _span(a)) for a in roles.assoc2]
+    spans += [("location", _span(f.place)), ("fatalities", _span(f.fatalities)),
+              ("injuries", _span(f.injuries)),
+              ("event_date", _span(_date_mention(analysis, grp, f)))]
+    if f.attribution is not None and f.attribution.source:
+        spans.append(("source", _span(f.attribution)))
+    text, art_id = analysis.article.text, analysis.article.id
+    out: dict[tuple[str, int, int], Evidence] = {}
+    for name, span in spans:
+        if span is not None and 0 <= span[0] < span[1] <= len(text):
+            start, end = span[0], span[1]
+            out.setdefault((name, start, end), Evidence(art_id, start, end, text[start:end], name))
+    return tuple(out.values())
+
+
+def _span(item: ActorMention | PlaceMention | Toll | DateMention | Attribution | None
+          ) -> tuple[int, int] | None:
+    return None if item is None else (item.start, item.end)
+
+
+def _date_mention(analysis: Analysis, grp: Group, f: Filled) -> DateMention | None:
+    """The date expression the event date was read from (None when it is the publication or
+    ingest date): the group's first-told date, else the nearest one in its sentences with
+    the same value and precision."""
+    assert analysis.doc is not None
+    if grp.date is not None and grp.date.value == f.when:
+        return grp.date
+    sents = list(analysis.doc.sents)
+    own = [sents[i] for i in grp.sents if 0 <= i < len(sents)]
+    same = [d for d in _in_sents(analysis.dates, own)
+            if d.value == f.when and d.precision == f.time_precision]
+    return min(same, key=lambda d: abs(d.start - grp.main.start)) if same else None
 
 
 def source_of(mention: EventMention, article: Article) -> str | None:

@@ -129,7 +129,9 @@ def _source(mention: EventMention, article: Article) -> str | None:
 
 
 def mention_to_event(m: EventMention, article: Article) -> Event:
-    """The public record for one mention of one article (see DESIGN.md for the fields)."""
+    """The public record for one mention of one article (see DESIGN.md for the fields).
+    `evidence` lists the event's sentences (no "field" key), then its field-level spans
+    (with "field"; `flashpoint.records.EVIDENCE_FIELDS`)."""
     fatalities, fat_low, fat_high = _toll_fields(m.fatalities)
     injuries, inj_low, inj_high = _toll_fields(m.injuries)
     source = _source(m, article)
@@ -147,8 +149,7 @@ def mention_to_event(m: EventMention, article: Article) -> Event:
         fatalities=fatalities, fatalities_low=fat_low, fatalities_high=fat_high,
         injuries=injuries, injuries_low=inj_low, injuries_high=inj_high,
         source=source, sources=sources, certainty=m.certainty, notes=m.notes,
-        evidence=[{"article_id": e.article_id, "start": e.start, "end": e.end, "text": e.text}
-                  for e in m.evidence],
+        evidence=[e.to_dict() for e in (*m.evidence, *m.field_evidence)],
         plover=dict(m.plover) if m.plover else None, confidence=m.confidence,
         article_ids=[article.id],
         **_place_fields(m),  # type: ignore[arg-type]

@@ -2,10 +2,13 @@
 
 A trigger found by a rule in `triggers.py` is checked here: negated ("no attacks") and
 irrealis (threats, plans, warnings, obligations, counterfactuals, hypotheticals) triggers
-are flagged; off-domain (sports, business, film, political metaphor, drills), habitual,
-accidental, attributed (claims, accusations, sanctions), natural-disaster and background
-reference ones ("after the riots") are dropped; sentences recalling an earlier event are
-marked.
+are flagged, and so are acts someone is licensed or instructed to do ("directed to detain
+them"); off-domain (sports, business, film, political metaphor, criticism called an
+"attack", idioms, drills, vigils kept as a watch, page navigation), habitual or recurring
+("frequent attacks", "rape is common"), accidental, attributed (claims, accusations,
+sanctions), natural-disaster and background reference ones ("after the riots", "the riots
+changed everything", "riot victims", "these riots are an assault on humanity") are
+dropped; sentences recalling an earlier event are marked.
 """
 
 from __future__ import annotations
@@ -217,11 +220,29 @@ def is_irrealis(tok: Token) -> bool:
         if t.head is t:
             break
         t, steps = t.head, steps + 1
-    return _future_modifier(tok) or _obligation_or_counterfactual(tok)
+    return _future_modifier(tok) or _obligation_or_counterfactual(tok) or _licensed(tok)
+
+
+def _licensed(tok: Token) -> bool:
+    """The act is the "to" complement of a licence or instruction: "directed to restrain
+    them and detain them", "they are free to arrest us" (not "freed the hostages")."""
+    t = tok
+    for _ in range(4):
+        if t.head is t:
+            return False
+        if t.dep_ == "xcomp" and low(t.head) in LICENSING and \
+                (low(t.head) != "free" or t.head.pos_ == "ADJ"):
+            return True
+        t = t.head
+    return False
 
 
 # Verbs that promise not to do the act: "to abstain from any form of attack".
 RENOUNCING: Final = frozenset({"abstain", "renounce", "forswear", "cease", "desist"})
+# Words that license or instruct an act not yet done: "directed to detain them", "free to
+# arrest us", "empowered to shoot".
+LICENSING: Final = frozenset({"direct", "instruct", "ask", "request", "free", "empower",
+                              "authorise", "authorize", "entitle"})
 
 
 def _obligation_or_counterfactual(tok: Token) -> bool:
@@ -247,9 +268,18 @@ def _future_modifier(tok: Token) -> bool:
     return bool(mods & {"further", "future", "possible", "potential", "planned", "any"})
 
 
-FICTION_WORDS: Final = frozenset({"film", "movie", "fictional", "novel", "episode", "screenplay",
-                                  "trailer", "box-office", "videogame", "premiere", "sequel",
-                                  "director", "viewer", "audience", "cinema", "soundtrack"})
+FICTION_WORDS: Final = frozenset({"film", "movie", "fictional", "novel", "screenplay",
+                                  "box-office", "videogame", "premiere", "sequel", "cinema",
+                                  "soundtrack"})
+# words that speak of fiction only beside another fiction word ("another episode of
+# violence", "a truck's trailer"); "director" unless an official's title (`_official`)
+FICTION_HINTS: Final = frozenset({"viewer", "audience", "episode", "trailer"})
+# a web page's navigation: share buttons and lists of other stories' headlines
+BOILERPLATE: Final = ("related stories", "facebook twitter", "twitter linkedin")
+# words of a speech or press statement: "attack" there is criticism unless violence is named
+SPEECH_WORDS: Final = frozenset({"media", "press", "newsperson", "newspersons", "reporter",
+                                 "journalist", "statement", "remark", "speak", "criticise",
+                                 "criticize", "slam", "flay", "lash", "term"})
 VIOLENT_SUBTYPES: Final = frozenset(
     tx.TAXONOMY[tx.BATTLES] + tx.TAXONOMY[tx.EXPLOSIONS] + tx.TAXONOMY[tx.VAC])
 
@@ -261,12 +291,62 @@ def is_off_domain(tok: Token, kind: str) -> bool:
     if kind in VIOLENT_SUBTYPES and sent & POLITICAL_ARENA and not anchored:
         return True
     near = near_lemmas(tok, 4) | {low(tok)}
-    for a, b in METAPHOR_COLLOCATIONS:
+    for a, b in METAPHOR_COLLOCATIONS + IDIOMS:
         if a in near and b in near:
             return True
-    if sent & (DRILL_WORDS | FICTION_WORDS):
+    if sent & (DRILL_WORDS | FICTION_WORDS) or _fiction_hint(tok.sent):
+        return True
+    if is_boilerplate(tok.sent) or kind in VIOLENT_SUBTYPES and _verbal(tok, anchored):
+        return True
+    if kind == tx.PEACEFUL_PROTEST and _watch(tok):
         return True
     return bool(sent & OFF_DOMAIN) and not anchored
+
+
+def _fiction_hint(sent: Span) -> bool:
+    """Two fiction hints, or a director who is not an official ("director general of
+    police", "the director of the hospital")."""
+    if len(sent_lemmas(sent) & FICTION_HINTS) > 1:
+        return True
+    return any(t.lower_ == "director" and not _official(t) for t in sent)
+
+
+def _official(tok: Token) -> bool:
+    after = tok.nbor(1).lower_ if tok.i + 1 < len(tok.doc) else ""
+    before = tok.nbor(-1).lower_ if tok.i > 0 else ""
+    return after in ("general", "of", "-") or before in ("managing", "executive", "regional",
+                                                         "deputy", "additional", "joint")
+
+
+# idioms that use an event word for something else: "groping in the dark"
+IDIOMS: Final = (("grope", "dark"), ("groping", "dark"))
+
+
+# Verbs of keeping watch: "troops are maintaining a vigil", "a round-the-clock vigil is kept".
+WATCH_VERBS: Final = frozenset({"keep", "maintain", "mount", "intensify", "tighten", "step"})
+
+
+def _watch(tok: Token) -> bool:
+    """A vigil kept as a watch (by security forces), not a commemoration or protest."""
+    verb = verb_of(tok)
+    return low(tok) == "vigil" and verb is not None and low(verb) in WATCH_VERBS
+
+
+def is_boilerplate(sent: Span) -> bool:
+    """Page navigation, not the story: share buttons, "related stories" headline lists."""
+    text = " ".join(sent.text.lower().split())
+    return any(cue in text for cue in BOILERPLATE)
+
+
+def _verbal(tok: Token, anchored: bool) -> bool:
+    """Criticism, not violence: "attacked the party as anti-people", "made a direct attack
+    on the prime minister", said to the media with no violence named."""
+    if low(tok) not in ("attack", "assault"):
+        return False
+    verb = tok if tok.pos_ == "VERB" else tok.head
+    if any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children):
+        return True
+    return not anchored and bool(sent_lemmas(tok.sent) & SPEECH_WORDS)
 
 
 DURATION_CUES: Final = frozenset({"since", "decade", "decades", "years", "months", "past",
@@ -298,7 +378,7 @@ def is_habitual(tok: Token) -> bool:
             verb.tag_ in ("VBP", "VBZ"):
         return True  # "Lynchings ... occur several times a year"
     auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    if _generic_plural(tok):
+    if _generic_plural(tok) or _generic_adjective(tok, verb):
         return True
     if "had" in auxes and verb.dep_ in ("relcl", "acl"):
         return True  # "officers who had detained them": background detail
@@ -315,6 +395,22 @@ def is_habitual(tok: Token) -> bool:
 # "a wave of kidnappings", "any form of attack": nouns that make an event noun a kind of act.
 GENERIC_HEADS: Final = frozenset({"wave", "spate", "rash", "campaign", "form", "kind", "type",
                                   "escalation", "rise", "increase", "upsurge", "climate"})
+
+
+# adjectives that make an event noun a recurring kind of act ("frequent attacks on monks",
+# "rape is common")
+HABITUAL_ADJECTIVES: Final = frozenset({"frequent", "routine", "regular", "recurrent",
+                                        "recurring", "constant", "habitual", "common",
+                                        "rampant", "widespread", "endemic", "commonplace"})
+
+
+def _generic_adjective(tok: Token, verb: Token) -> bool:
+    """"frequent attack on religious heads", "sexual abuse and rape are common"."""
+    if any(c.dep_ == "amod" and c.lower_ in HABITUAL_ADJECTIVES for c in tok.children):
+        return True
+    if tok.dep_ not in ("nsubj", "conj") or verb.tag_ not in ("VBP", "VBZ"):
+        return False
+    return any(c.dep_ == "acomp" and c.lower_ in HABITUAL_ADJECTIVES for c in verb.children)
 
 
 def _generic_plural(tok: Token) -> bool:
@@ -357,16 +453,88 @@ def is_disaster(tok: Token) -> bool:
 def is_reference(tok: Token) -> bool:
     """A definite, possessed or bare plural event noun inside a prepositional or object phrase
     of a sentence that narrates nothing new: "relief for the victims of the riots", "the
-    violence that rocked Gujarat after the Godhra attack", "a resolution on the riots"."""
-    if tok.pos_ != "NOUN" or low(tok) not in REFERENCE_NOUNS or not _referential(tok):
+    violence that rocked Gujarat after the Godhra attack", "a resolution on the riots"; a
+    modifier of another noun ("riot victims", "the riot situation"); or the subject or object
+    of a verb that discusses rather than narrates, in a sentence with no toll and no fresh
+    time ("the riots changed everything", "to link the Gujarat riots to social causes")."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if _predicate(tok):
+        return True  # "these riots are an assault on humanity"
+    if low(tok) not in REFERENCE_NOUNS | MORE_REFERENCES:
+        return False
+    if tok.dep_ == "compound" and low(tok.head) in MODIFIED_HEADS and tok.head.i > tok.i:
+        return True  # "riot victims", "riot situation", "riot police"
+    if not _referential(tok):
         return False
     verb = verb_of(tok)
     if tok.dep_ == "dobj" and verb is not None and tok.head.i == verb.i and \
             low(verb) in REACTION_VERBS:
         return True  # "efforts to control the riots", "justifying the Gujarat riots"
-    if tok.dep_ != "pobj" or low(tok.head) not in REFERENCE_PREPS:
+    if tok.dep_ in DISCUSSED_ROLES:
+        return _discussed(tok, verb)
+    if tok.dep_ != "pobj" or low(tok.head) not in REFERENCE_PREPS | EXTRA_PREPS:
         return False
-    return verb is None or low(verb) not in NARRATIVE_VERBS
+    return verb is None or low(verb) not in NARRATIVE_VERBS or _descriptive(verb)
+
+
+# More nouns of violence that news names as background ("in the wake of the torching").
+MORE_REFERENCES: Final = frozenset({"torching", "arson", "rampage", "bloodshed", "lynching",
+                                    "burning"})
+# Nouns that an event word modifies without reporting it: "riot victims", "massacre site".
+MODIFIED_HEADS: Final = frozenset({
+    "victim", "survivor", "situation", "area", "zone", "camp", "relief", "case", "accused",
+    "police", "squad", "gear", "refugee", "widow", "orphan", "compensation", "probe",
+    "inquiry", "site", "scene", "aftermath", "hit", "affected", "prone", "control"})
+# Verbs that narrate how an attack went: "the rebels' attack was fended off".
+REPELLED: Final = frozenset({"fend", "repel", "repulse", "foil", "thwart", "beat", "push",
+                             "stop", "block", "halt"})
+# Subjects that a predicate noun classifies: "the incident was not a riot", "all that
+# happened was nothing but riots" (not "it was a suicide attack", which may be the report).
+CLASSIFIED: Final = frozenset({"incident", "act", "event", "all", "what"})
+# Roles in which a known event is talked about: "the riots changed everything".
+DISCUSSED_ROLES: Final = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "appos"})
+EXTRA_PREPS: Final = frozenset({"with", "like", "unlike", "than", "as", "including"})
+# Verbs that report an outbreak or its toll: "riots spread to the old city", "the violence
+# left five dead"; a known event as their subject is still news.
+OUTBREAK_VERBS: Final = frozenset({
+    "spread", "rage", "continue", "start", "begin", "erupt", "leave", "claim", "engulf",
+    "rock", "take", "flare", "resume", "escalate", "intensify", "spill", "grip", "occur",
+    "happen", "break", "follow", "shake", "hit", "sweep", "kill", "injure", "wound"})
+# Words of a fresh report: the toll or the time of the incident.
+FRESH_WORDS: Final = frozenset({
+    "kill", "dead", "die", "death", "injure", "injured", "wound", "hurt", "toll", "body",
+    "today", "yesterday", "tonight", "overnight", "monday", "tuesday", "wednesday",
+    "thursday", "friday", "saturday", "sunday", "morning", "afternoon", "evening", "night"})
+
+
+def _discussed(tok: Token, verb: Token | None) -> bool:
+    if verb is None or any(t.like_num for t in tok.subtree):
+        return False  # "the massacre of 40 civilians shocked the region" counts its victims
+    if any(c.dep_ == "poss" for c in tok.children) and tok.dep_ in ("nsubj", "nsubjpass"):
+        return False  # "the ISIL fighters' attack ... was fended off": a named attacker
+    if low(verb) in NARRATIVE_VERBS | OUTBREAK_VERBS | REPELLED:
+        return False
+    return not sent_lemmas(tok.sent) & FRESH_WORDS
+
+
+def _descriptive(verb: Token) -> bool:
+    """A clause that describes a noun or tells background: "the people killed in the train
+    attack", "the 58 who died in the Sabarmati Express massacre", "had died in the riots"."""
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" or verb.dep_ == "relcl":
+        return True
+    return any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children)
+
+
+def _predicate(tok: Token) -> bool:
+    """A predicate noun that classifies a known event or act: "these riots are an assault
+    on humanity", "the incident was not a communal riot"."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "but":
+        tok = tok.head.head  # "was nothing but communal riots"
+    if tok.dep_ != "attr" or low(tok.head) != "be":
+        return False
+    subj = [c for c in tok.head.children if c.dep_ == "nsubj"]
+    return bool(subj) and low(subj[0]) in REFERENCE_NOUNS | MORE_REFERENCES | CLASSIFIED
 
 
 def _referential(tok: Token) -> bool:

@@ -159,6 +159,7 @@ CIVILIAN_WORDS: Final = frozenset({
     "mosque", "school", "hospital", "village", "home", "house", "herder", "pilgrim",
     "refugee", "camp", "shopkeeper", "trader", "civilians", "man", "girl", "boy", "doctor",
     "aid", "worker", "traveller", "motorist", "congregation", "displaced", "idp",
+    "community", "hotel", "restaurant", "settlement", "bus", "shop", "guest", "tourist",
 })
 MILITARY_TARGETS: Final = frozenset({
     "base", "troops", "soldier", "army", "convoy", "checkpoint", "post", "position",
@@ -313,6 +314,7 @@ REFERENCE_NOUNS: Final = frozenset({
 REACTION_VERBS: Final = frozenset({
     "control", "contain", "justify", "investigate", "probe", "discuss", "debate", "follow",
     "recall", "remember", "mention", "overcome", "survive", "witness", "blame",
+    "decry", "denounce", "deplore", "mourn",
 })
 # a party to armed conflict in the sentence: an agreement among them is a strategic event
 CONFLICT_WORDS: Final = frozenset({
@@ -343,3 +345,48 @@ INTERVENTION_WORDS: Final = frozenset({
     "disperse", "tear", "cannon", "baton", "rubber", "teargas", "pepper", "suppress",
     "crackdown", "break", "drag", "pepper-spray",
 })
+
+# --- words of the rules in triggers.py (kept here so the logic stays short) ---------------
+FIRE_VERBS: Final = frozenset({
+    "fire", "launch", "land", "hit", "strike", "fall", "slam", "rain", "explode", "kill",
+    "target", "use", "drop", "impact", "pound", "shoot",
+})
+CLASH_WORDS: Final = frozenset({"clash", "gunfight", "firefight", "shootout", "skirmish",
+                                "fighting", "gunbattle", "crossfire"})
+FIND_VERBS: Final = frozenset({"find", "discover", "uncover", "exhume", "unearth", "locate",
+                               "report", "identify"})
+PLAN_WORDS: Final = frozenset({"plan", "order", "strategy", "warrant", "contract", "project",
+                               "programme", "program", "scheme"})
+# sexual violence: words that say it alone, and words that say it with "sexual(ly)"
+SEXUAL_VIOLENCE_WORDS: Final = frozenset({"rape", "gang-rape", "molest", "molestation",
+                                          "grope", "sodomize", "sodomise"})
+SEXUAL_QUALIFIED: Final = frozenset({"violence", "assault", "abuse", "attack", "harass",
+                                     "harassment", "exploit", "exploitation", "slavery"})
+# nouns of setting fire to property: "an arson attack", "a campaign of torching"
+ARSON_NOUNS: Final = frozenset({"arson", "torching", "firebombing"})
+# unarmed parties whose fights are mob violence ("villagers clashed with sticks")
+COMMUNAL_PARTIES: Final = frozenset({"villager", "resident", "mob", "neighbour", "neighbor",
+                                     "family"})
+# what an army deploys or dispatches: a change to its activity
+MILITARY_UNITS: Final = frozenset({"troops", "soldier", "army", "reinforcement", "convoy",
+                                   "battalion", "brigade", "tank", "military", "division"})
+# a side leaving a place; with none of FIGHT_WORDS, the place changes hands peacefully
+WITHDRAW_VERBS: Final = frozenset({"withdraw", "withdrawal", "pull", "evacuate", "handover"})
+FIGHT_WORDS: Final = frozenset({"clash", "fight", "fighting", "battle", "attack", "assault",
+                                "offensive", "shelling", "shell", "kill", "airstrike", "storm",
+                                "strike", "bombardment", "counterattack", "push"})
+# what a protest does when it turns violent: "descended / erupted / degenerated into violence"
+TURN_VERBS: Final = frozenset({"descend", "turn", "erupt", "degenerate", "spiral", "escalate",
+                               "dissolve", "break"})
+# verbs of taking a place: with a withdrawal and no fighting, the place was handed over
+TAKEOVER_VERBS: Final = frozenset({"enter", "take", "control", "seize", "capture", "occupy",
+                                   "assume", "hand", "deploy", "move"})
+# people (not weapons) captured: the capture is an arrest
+CAPTURED_PERSONS: Final = frozenset({"commander", "leader", "member", "militant", "suspect",
+                                     "fighter", "terrorist", "insurgent", "rebel", "chief",
+                                     "operative", "kingpin", "emir", "man", "men"})
+# people held for crossing borders: immigration enforcement, not a political arrest
+MIGRANT_WORDS: Final = frozenset({"migrant", "immigrant", "asylum", "smuggler", "trafficker",
+                                  "stowaway"})
+# a place handed over ("handed authority over", "ceded control"): a non-violent transfer
+HANDOVER_WORDS: Final = frozenset({"hand", "handover", "cede", "transfer"})

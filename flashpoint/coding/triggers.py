@@ -19,15 +19,19 @@ from .filters import (
     VIOLENT_SUBTYPES, agent_is_state, direct_objects, has_place_object, is_accidental,
     is_attributed, is_disaster, is_habitual, is_irrealis, is_negated, is_off_domain,
     is_recalled, is_reference, live_rounds, low, near_lemmas, objects, phrase_lemmas,
-    protest_context, sent_lemmas, sets_fire, subject, verb_of, weapon_type,
+    protest_context, sent_lemmas, sets_fire, subject, weapon_type,
+)
+from .strategic import (
+    Hit, captured_person, handed_over, left_unopposed, rule_other, rule_strategic,
 )
 from .taxonomy import (
-    AIR_WORDS, ARMED_AGENTS, ATTACK_HEADS, CHEM_WORDS, CIVILIAN_WORDS, CONFLICT_WORDS,
-    DISRUPT_VERBS, HQ_WORDS, IED_WORDS, INTERVENTION_WORDS, LABOUR_WORDS, LETHAL_FORCE,
-    MILITARY_TARGETS, MISSILES_THROWN, NONSTATE_AGENTS, NON_ATTACK_HEADS, NOT_TERRITORY,
-    PROPERTY_WORDS, PROTESTER_WORDS, PUSHBACK_VERBS, REGAIN_VERBS, SHELL_WORDS, STATE_AGENTS,
-    STRIKE_IDIOM_OBJECTS, TERRITORY_VERBS, TERRITORY_WORDS, VEHICLE_WORDS, VIOLENCE_ANCHORS,
-    VIOLENT_ACTS, WEAPON_OBJECTS,
+    AIR_WORDS, ARMED_AGENTS, ARSON_NOUNS, ATTACK_HEADS, CHEM_WORDS, CIVILIAN_WORDS, CLASH_WORDS,
+    COMMUNAL_PARTIES, DISRUPT_VERBS, FIRE_VERBS, IED_WORDS, INTERVENTION_WORDS, LABOUR_WORDS,
+    LETHAL_FORCE, MILITARY_TARGETS, MISSILES_THROWN, NON_ATTACK_HEADS, NONSTATE_AGENTS,
+    NOT_TERRITORY, PLAN_WORDS, PROPERTY_WORDS, PROTESTER_WORDS, PUSHBACK_VERBS, REGAIN_VERBS,
+    SEXUAL_QUALIFIED, SEXUAL_VIOLENCE_WORDS, SHELL_WORDS, STATE_AGENTS, STRIKE_IDIOM_OBJECTS,
+    TERRITORY_VERBS, TERRITORY_WORDS, TURN_VERBS, VEHICLE_WORDS, VIOLENCE_ANCHORS, VIOLENT_ACTS,
+    WEAPON_OBJECTS,
 )
 
 if TYPE_CHECKING:
@@ -60,7 +64,6 @@ class Trigger:
 
 # --- rules ---------------------------------------------------------------------------------
 
-Hit = tuple[str, float, int, int]  # sub-event type, score, first token index, last token index
 
 
 def _span_with_compounds(tok: Token) -> tuple[int, int]:
@@ -118,10 +121,10 @@ def _rule_weapon_fire(tok: Token) -> Hit | None:
         return None
     verb = _quantity_head(tok).head
     head = low(verb)
-    fire_verbs = {"fire", "launch", "land", "hit", "strike", "fall", "slam", "rain", "explode",
-                  "kill", "target", "use", "drop", "impact", "pound", "shoot"}
     fired = any(c.dep_ == "acl" and low(c) in ("fire", "launch") for c in tok.children)
-    if head in fire_verbs or fired or (tok.dep_ == "compound" and head in {
+    # a missile "launch" or "fire" as a noun is no attack ("a rocket launch" is a test)
+    fired_by = head in FIRE_VERBS and (verb.pos_ == "VERB" or head not in ("launch", "fire"))
+    if fired_by or fired or (tok.dep_ == "compound" and head in {
             "fire", "attack", "strike", "barrage", "salvo"}):
         if head == "shoot" and "down" in {low(c) for c in verb.children}:
             return None
@@ -164,7 +167,7 @@ def _rule_attack_like(tok: Token) -> Hit | None:
     if lemma == "raid" and sent_lemmas(tok.sent) & {"police", "arrest", "seize", "search",
                                                      "warrant", "detain", "drug"}:
         return None
-    near = near_lemmas(tok, 3) | {lemma}
+    near = near_lemmas(tok, 3) | {lemma} | _instrument_lemmas(tok)
     if tok.pos_ == "VERB":
         near |= phrase_lemmas(subject(tok))
         if lemma in ("strike", "hit") and phrase_lemmas(subject(tok)) & VEHICLE_WORDS and \
@@ -179,6 +182,19 @@ def _rule_attack_like(tok: Token) -> Hit | None:
     if kind:
         return kind, 0.9, first, last
     return _untyped_attack(tok, lemma, first, last)
+
+
+def _instrument_lemmas(tok: Token) -> set[str]:
+    """Words of the phrases naming the means or the agent of an attack: "with hand grenades",
+    "using mortars", "(raids) by army helicopters"."""
+    out: set[str] = set()
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in ("with", "by", "using"):
+            out |= phrase_lemmas(child)
+    for verb in tok.sent:  # "they used mortars" anywhere in the sentence
+        if verb.pos_ == "VERB" and low(verb) in ("use", "employ"):
+            out |= direct_objects(verb)
+    return out
 
 
 def _untyped_attack(tok: Token, lemma: str, first: int, last: int) -> Hit | None:
@@ -200,13 +216,21 @@ def _untyped_attack(tok: Token, lemma: str, first: int, last: int) -> Hit | None
     crowd = _crowd_agent(tok)
     if crowd is not None:
         return crowd, 0.75, first, last
-    targets = objects(tok) | (near_lemmas(tok, 4) - phrase_lemmas(subject(tok)))
-    if targets & {"protester", "demonstrator", "protest"}:
-        return tx.EXCESSIVE_FORCE, 0.6, first, last
+    targets = objects(tok) or _after_lemmas(tok, 6) - phrase_lemmas(subject(tok))
+    if not targets & (MILITARY_TARGETS | CIVILIAN_WORDS):  # no target named after it
+        targets = near_lemmas(tok, 4) - phrase_lemmas(subject(tok))
+    if targets & {"protester", "demonstrator", "protest", "rally", "marcher"}:
+        by_state = tok.pos_ != "VERB" or agent_is_state(tok) is not False
+        return (tx.EXCESSIVE_FORCE if by_state else tx.MOB_VIOLENCE), 0.6, first, last
     if _military_only(targets):
         return tx.ARMED_CLASH, 0.6, first, last
     return tx.ATTACK, 0.55, first, last
 
+
+
+def _after_lemmas(tok: Token, window: int) -> set[str]:
+    """Lemmas of the words just after a trigger: in English what was attacked follows it."""
+    return {low(t) for t in tok.doc[tok.i + 1:min(tok.i + 1 + window, tok.sent.end)]}
 
 
 def _crowd_agent(tok: Token) -> str | None:
@@ -248,8 +272,6 @@ def _rule_labour_strike(tok: Token) -> Hit | None:
 
 def _rule_clash(tok: Token) -> Hit | None:
     lemma = low(tok)
-    words = {"clash", "gunfight", "firefight", "shootout", "skirmish", "fighting",
-             "gunbattle", "crossfire"}
     if lemma == "shoot" and tok.i + 2 < tok.sent.end and tok.nbor(1).text == "-" \
             and tok.nbor(2).lower_ == "out":
         lemma = "shootout"
@@ -262,14 +284,18 @@ def _rule_clash(tok: Token) -> Hit | None:
     if lemma == "battle" and (near_lemmas(tok, 1) & {"gun", "fierce", "heavy"}
                               or sent_lemmas(tok.sent) & VIOLENCE_ANCHORS):
         lemma = "clash"
-    if lemma not in words and lemma != "fight":
+    if lemma not in CLASH_WORDS and lemma != "fight":
         return None
     if lemma == "fight":
         if tok.pos_ != "VERB" or not phrase_lemmas(subject(tok)) & (ARMED_AGENTS | STATE_AGENTS):
             return None
     context = sent_lemmas(tok.sent)
-    if lemma == "clash" and context & {"protester", "demonstrator", "rioter", "youth", "mob"}:
+    if lemma == "clash" and context & {"protester", "demonstrator", "rioter", "youth", "protest",
+                                       "demonstration"}:
         return tx.VIOLENT_DEMO, 0.75, tok.i, tok.i
+    if lemma == "clash" and context & COMMUNAL_PARTIES and not context & (
+            ARMED_AGENTS | STATE_AGENTS | NONSTATE_AGENTS | {"police", "gun"}) - {"group"}:
+        return tx.MOB_VIOLENCE, 0.75, tok.i, tok.i  # "villagers clashed with sticks"
     return tx.ARMED_CLASH, 0.85, tok.i, tok.i
 
 
@@ -290,6 +316,8 @@ def _rule_territory(tok: Token) -> Hit | None:
         objs = objs | {"area"}  # "rebels gained ground", not "the party gained ground"
     if lemma == "control" or (lemma in ("establish", "recover") and "control" not in objs):
         return None
+    if lemma in REGAIN_VERBS and "ground" in objs:
+        objs = objs | {"area"}  # "significant ground was regained"
     places = objs & (TERRITORY_WORDS - {"control"}) or has_place_object(tok) or (
         "control" in objs and not objs & NOT_TERRITORY)
     if not places:
@@ -299,7 +327,8 @@ def _rule_territory(tok: Token) -> Hit | None:
         kind = tx.NSA_OVERTAKES if state is False else tx.GOV_REGAINS
     else:
         kind = tx.GOV_REGAINS if state else tx.NSA_OVERTAKES
-    if "without" in sent_lemmas(tok.sent) and {"fight", "resistance"} & sent_lemmas(tok.sent):
+    if "without" in sent_lemmas(tok.sent) and {"fight", "resistance"} & sent_lemmas(tok.sent) \
+            or left_unopposed(tok.sent) or handed_over(tok.sent):
         kind = tx.TERRITORY_TRANSFER
     return kind, 0.85, tok.i, tok.i
 
@@ -337,13 +366,13 @@ def _rule_violence_verbs(tok: Token) -> Hit | None:
         return tx.ABDUCTION, 0.9, tok.i, tok.i
     if lemma == "disappear" and "forcibly" in near_lemmas(tok, 2):
         return tx.ABDUCTION, 0.85, tok.i, tok.i
-    if lemma in ("rape", "gang-rape") or tok.lower_ in ("raped", "rapes", "raping") or (
-            lemma in ("violence", "assault", "abuse") and "sexual" in near_lemmas(tok, 2)):
-        return tx.SEXUAL_VIOLENCE, 0.9, tok.i, tok.i
-    if lemma == "assault" and "sexually" in near_lemmas(tok, 2):
+    if lemma in SEXUAL_VIOLENCE_WORDS or tok.lower_ in ("raped", "rapes", "raping") or (
+            lemma in SEXUAL_QUALIFIED and near_lemmas(tok, 2) & {"sexual", "sexually"}):
         return tx.SEXUAL_VIOLENCE, 0.9, tok.i, tok.i
     if lemma in ("loot", "plunder", "pillage", "ransack", "looting", "raze"):
         return tx.LOOTING, 0.8, tok.i, tok.i
+    if lemma in ARSON_NOUNS and tok.pos_ == "NOUN":
+        return (tx.VIOLENT_DEMO if protest_context(tok) else tx.LOOTING), 0.7, tok.i, tok.i
     if sets_fire(tok):
         lemma = "burn"
     if lemma in ("burn", "torch", "destroy", "vandalize", "vandalise", "demolish") and \
@@ -408,8 +437,7 @@ def _killing_typed(tok: Token, agent: set[str], victims: set[str],
     crowd = _crowd_agent(tok)
     if crowd is not None:
         return crowd, 0.75, tok.i, tok.i
-    if lemma == "execute" and victims & {"plan", "order", "strategy", "warrant", "contract",
-                                         "project", "programme", "program", "scheme"}:
+    if lemma == "execute" and victims & PLAN_WORDS:
         return None  # "the plans are yet to be executed"
     if not agent & (ARMED_AGENTS | STATE_AGENTS | {"unknown", "suspected", "assailant"}):
         if lemma in ("assassinate", "behead", "massacre", "execute"):
@@ -454,15 +482,19 @@ def _violent_protest_act(tok: Token, lemma: str) -> bool:
     described as violent."""
     if not sent_lemmas(tok.sent) & (PROTESTER_WORDS | {"rioter", "mob", "youth"}):
         return False
-    if lemma == "violent" and low(tok.head) in PROTESTER_WORDS | {"march", "unrest"}:
+    if lemma in ("violent", "aggressive") and low(tok.head) in PROTESTER_WORDS | {"march",
+                                                                              "unrest"}:
         return True
+    if lemma in ("violence", "scuffle", "brawl", "melee") and (lemma != "violence" or any(
+            low(a) in TURN_VERBS for a in list(tok.ancestors)[:6])):
+        return True  # "the protest descended into violence", "scuffles with police"
     if sets_fire(tok):
         lemma = "torch"
     if tok.pos_ != "VERB" or lemma not in VIOLENT_ACTS:
         return False
     agent = phrase_lemmas(subject(tok))
-    if agent & (STATE_AGENTS | {"police", "policeman"}):
-        return False
+    if agent & (STATE_AGENTS | {"police", "policeman"}) and not agent & PROTESTER_WORDS:
+        return False  # police acting; an "anti-government protester" is no state agent
     return lemma in ("torch", "stone", "pelt", "vandalize", "vandalise", "smash") or bool(
         direct_objects(tok) & MISSILES_THROWN) or bool(agent & PROTESTER_WORDS)
 
@@ -503,133 +535,6 @@ def _protest(tok: Token, lemma: str) -> Hit | None:
     return tx.PEACEFUL_PROTEST, 0.8, tok.i, tok.i
 
 
-def _rule_strategic(tok: Token) -> Hit | None:
-    lemma = low(tok)
-    near = near_lemmas(tok, 3)
-    if lemma in ("arrest", "detain", "apprehend", "detention", "custody", "round"):
-        return _arrest(tok, lemma, near)
-    if lemma in ("ceasefire", "truce", "agreement", "accord", "deal", "treaty", "armistice"):
-        return _agreement(tok, lemma, near)
-    if lemma in ("establish", "set", "build", "open", "create", "erect") and tok.pos_ == "VERB":
-        objs = direct_objects(tok)
-        if objs & HQ_WORDS and not objs & {"refugee", "idp", "displacement", "training"}:
-            return tx.HQ_ESTABLISHED, 0.7, tok.i, tok.i
-    if lemma in ("surrender", "swap") or (lemma == "exchange" and near & {"prisoner", "captive",
-                                                                         "detainee", "body"}):
-        if lemma != "surrender" or phrase_lemmas(subject(tok)) & (ARMED_AGENTS | NONSTATE_AGENTS):
-            return tx.AGREEMENT, 0.7, tok.i, tok.i
-    if lemma == "agree" and sent_lemmas(tok.sent) & {"ceasefire", "truce", "talks", "peace",
-                                                      "cease-fire", "exchange", "withdrawal"}:
-        return tx.AGREEMENT, 0.7, tok.i, tok.i
-    if lemma in ("withdraw", "pull", "evacuate", "leave", "retreat") and _peaceful_handover(tok):
-        return tx.TERRITORY_TRANSFER, 0.65, tok.i, tok.i
-    if lemma in ("enter", "occupy") and tok.pos_ == "VERB" and _unopposed(tok) and (
-            direct_objects(tok) & TERRITORY_WORDS or has_place_object(tok)):
-        return tx.TERRITORY_TRANSFER, 0.75, tok.i, tok.i
-    if lemma in ("hand", "handover", "transfer", "cede") and near & {"over", "control"}:
-        objs = direct_objects(tok) | {w for c in tok.children if c.dep_ == "prep"
-                                       and c.lower_ == "of" for w in phrase_lemmas(c)}
-        if objs & (TERRITORY_WORDS - {"control"}) or "control" in objs and objs & TERRITORY_WORDS:
-            return tx.TERRITORY_TRANSFER, 0.7, tok.i, tok.i
-    return _change_to_group(tok, lemma, near)
-
-
-def _unopposed(tok: Token) -> bool:
-    """"without a shot being fired", "without a fight", "without resistance", "peacefully"."""
-    sent = sent_lemmas(tok.sent)
-    return ("without" in sent and bool(sent & {"shot", "fight", "fighting", "resistance",
-                                                 "clash", "bloodshed"})) or "peacefully" in sent
-
-
-def _peaceful_handover(tok: Token) -> bool:
-    """Forces leaving a place without a fight or under a deal (not a battlefield retreat)."""
-    sent = sent_lemmas(tok.sent)
-    if not sent & ({"without", "deal", "agreement", "handover", "hand", "peacefully",
-                    "evacuation", "negotiate", "negotiated"}):
-        return False
-    if not phrase_lemmas(subject(tok)) & (ARMED_AGENTS | STATE_AGENTS | NONSTATE_AGENTS):
-        return False  # "most of the population has left": people leaving is no handover
-    from_place = any(c.lower_ in ("from", "out") for c in tok.children)
-    return from_place or bool(sent & TERRITORY_WORDS)
-
-
-def _rule_other(tok: Token) -> Hit | None:
-    """A mass or clandestine grave found: ACLED's "Other" strategic development."""
-    if low(tok) == "grave" and near_lemmas(tok, 1) & {"mass", "clandestine", "secret",
-                                                        "unmarked", "common"}:
-        verb = verb_of(tok)
-        if verb is not None and low(verb) in {"find", "discover", "uncover", "exhume",
-                                               "unearth", "locate", "report", "identify"}:
-            return tx.OTHER, 0.7, tok.i, tok.i
-    return None
-
-
-def _arrest(tok: Token, lemma: str, near: set[str]) -> Hit | None:
-    if lemma == "apprehend" and objects(tok) & {"hand", "role", "link", "involvement", "danger",
-                                                "trouble", "violence", "threat", "conspiracy"}:
-        return None  # "apprehended the hand of a foreign agency": suspected, not arrested
-    if tok.pos_ == "VERB" and agent_is_state(tok) is False:
-        return tx.ABDUCTION, 0.6, tok.i, tok.i  # "the attackers rounded up residents"
-    if objects(tok) & {"protester", "demonstrator", "marcher", "activist"} or (
-            tok.dep_ != "ROOT" and "demonstration" in sent_lemmas(tok.sent)):
-        return tx.PROTEST_INTERVENTION, 0.8, tok.i, tok.i  # "detained thousands of protesters"
-    if lemma == "arrest" and near & {"cardiac", "heart"}:
-        return None
-    if lemma == "custody" and not near & {"take", "taken", "into"}:
-        return None
-    if lemma == "round" and "up" not in near:
-        return None
-    if lemma in ("detention",) and not near & {"take", "place", "arbitrary", "mass"}:
-        return None
-    return tx.ARRESTS, 0.8, tok.i, tok.i
-
-
-def _agreement(tok: Token, lemma: str, near: set[str]) -> Hit | None:
-    sent = sent_lemmas(tok.sent)
-    if lemma == "deal" and not near & {"peace", "ceasefire", "truce", "prisoner", "swap"}:
-        return None
-    if lemma in ("agreement", "accord", "treaty") and not (near | sent) & {
-            "peace", "ceasefire", "truce", "sign", "security", "power-sharing", "reach"}:
-        return None
-    if lemma in ("agreement", "accord", "treaty", "deal") and sent & {
-            "trade", "tariff", "company", "merger", "contract"}:
-        return None
-    if lemma in ("agreement", "accord") and not (near | sent) & (CONFLICT_WORDS | {
-            "peace", "ceasefire", "truce", "security", "power-sharing", "prisoner"}):
-        return None  # "signed an agreement with the bank for fiscal reforms"
-    if lemma in ("ceasefire", "truce") and (near & {"unilateral", "unilaterally"}
-                                            or sent & {"declare", "announce"}
-                                            and not sent & {"agree", "sign", "reach", "broker"}):
-        return tx.CHANGE_GROUP, 0.65, tok.i, tok.i
-    if lemma in ("ceasefire", "truce") and not sent & {"agree", "sign", "reach", "broker",
-                                                       "accept", "agreement", "deal"}:
-        return None
-    return tx.AGREEMENT, 0.75, tok.i, tok.i
-
-
-def _change_to_group(tok: Token, lemma: str, near: set[str]) -> Hit | None:
-    if lemma in ("reinforce", "reinforcement") and sent_lemmas(tok.sent) & {
-            "army", "troops", "military", "soldier", "militia", "fighter", "rebel"}:
-        return tx.CHANGE_GROUP, 0.5, tok.i, tok.i
-    heads = {low(c) for c in tok.children if c.dep_ in ("dobj", "nsubjpass")}
-    if lemma in ("form", "found", "set") and heads & {
-            "militia", "group", "brigade", "unit", "battalion", "organisation", "organization",
-            "movement", "wing", "faction"}:
-        return tx.CHANGE_GROUP, 0.55, tok.i, tok.i
-    if lemma in ("split", "splinter", "merge", "disband", "dissolve", "defect", "allegiance",
-                 "rebrand", "unite") and sent_lemmas(tok.sent) & (
-            NONSTATE_AGENTS | {"party", "movement", "coalition", "commander", "faction",
-                               "gang", "federation", "alliance"}):
-        if lemma == "split" and tok.pos_ == "NOUN" and "second" in near or (
-                lemma == "splinter" and tok.pos_ == "NOUN"):
-            return None  # "a split second"; "his party, a splinter of the Janata Dal"
-        return tx.CHANGE_GROUP, 0.65, tok.i, tok.i
-    if lemma in ("appoint", "name", "elect") and near & {"leader", "commander", "chief", "emir"}:
-        if sent_lemmas(tok.sent) & NONSTATE_AGENTS:
-            return tx.CHANGE_GROUP, 0.6, tok.i, tok.i
-    return None
-
-
 def _rule_target(tok: Token) -> Hit | None:
     """"X (had) targeted / hit <place or base>" by a state or armed actor: an attack whose
     weapon the sentence does not name (the coder may type it from the running event)."""
@@ -666,7 +571,7 @@ def _rule_disrupted(tok: Token) -> Hit | None:
     if lemma not in DISRUPT_VERBS and not shot_down:
         return None
     objs = direct_objects(tok)
-    if not objs & WEAPON_OBJECTS:
+    if not objs & WEAPON_OBJECTS or captured_person(tok):
         return None
     if lemma in ("destroy", "target") and phrase_lemmas(subject(tok)) & AIR_WORDS:
         return tx.AIR_STRIKE, 0.8, tok.i, tok.i  # "jets destroyed weapon depots"
@@ -720,8 +625,8 @@ RULES: Final = (
     _rule_territory,
     _rule_violence_verbs,
     _rule_protest,
-    _rule_strategic,
-    _rule_other,
+    rule_strategic,
+    rule_other,
     _rule_target,
 )
 
@@ -734,7 +639,10 @@ GENERIC_SCORE: Final = 0.5
 
 def _military_only(targets: set[str] | frozenset[str]) -> bool:
     """Targets that are soldiers or military sites and no civilians: a clash, not an attack."""
-    return bool(targets & MILITARY_TARGETS) and not targets & CIVILIAN_WORDS
+    civilian = targets & CIVILIAN_WORDS
+    if targets & {"military", "army"}:
+        civilian = civilian - {"camp"}  # "a military camp" is no refugee camp
+    return bool(targets & MILITARY_TARGETS) and not civilian
 
 
 def _first_hit(tok: Token) -> Hit | None:

@@ -48,6 +48,14 @@ makes older incidents past references. The coder is not bent to MUC's notion: th
 rules live only here. `python -m flashpoint.eval.muc4 PATH --errors FILE` writes one JSON
 line per message (gold templates, kept and set-aside events, misses) for error analysis.
 
+Roles: `perp_accuracy` / `target_accuracy` count a template's perpetrator / physical target
+as found when a gold filler ("TERRORISTS", "URBAN GUERRILLAS") loosely matches (the same
+`loose_match` rule: case-insensitive substring either way) either our actor1 / actor2 name
+or the article words we took that actor from (the event's evidence items with field
+"actor1" / "actor2", at most `ROLE_SPAN_WORDS` words). A normalised name such as
+"Unidentified Armed Group (El Salvador)" measures naming, not role assignment; the old
+name-only figures stay as `perp_name_accuracy` / `target_name_accuracy`.
+
 Certainty: a template whose perpetrator confidence is "SUSPECTED OR ACCUSED", "CLAIMED OR
 ADMITTED" or "POSSIBLE" expects a claimed/alleged/denied event; "REPORTED AS FACT" or
 "ACKNOWLEDGED" expects reported/confirmed.
@@ -58,7 +66,7 @@ from __future__ import annotations
 import argparse
 import json
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -440,17 +448,42 @@ def _detection(events: Sequence[Event], templates: Sequence[Template],
     tally.bump(prefix + "fp", len(events) - len(pairs))
 
 
+ROLE_SPAN_WORDS = 6  # a longer actor span is a clause, not the words naming the actor
+
+
+def role_words(event: Event, role: str) -> list[str]:
+    """The article's words we took actor1/actor2 from: evidence items whose "field" is
+    `role`, spans of at most `ROLE_SPAN_WORDS` words only."""
+    return [str(e.get("text", "")) for e in event.evidence if e.get("field") == role
+            and 0 < len(str(e.get("text", "")).split()) <= ROLE_SPAN_WORDS]
+
+
+def role_match(event: Event, role: str, gold: Sequence[str]) -> bool:
+    """Role scoring: the gold filler loosely matches our actor's name or the words of the
+    article we took that actor from (the same `loose_match` rule for both)."""
+    name = event.actor1 if role == "actor1" else event.actor2
+    return loose_match(name, gold) or any(loose_match(w, gold) for w in role_words(event, role))
+
+
+def _roles(event: Event, t: Template, tally: Tally, said: Callable[[object, object], str]
+           ) -> None:
+    """perp/target: role figures (name or evidence words); *_name: the name alone."""
+    for slot, role, gold in (("perp", "actor1", t.perpetrators),
+                             ("target", "actor2", t.targets)):
+        if not gold:
+            continue
+        name = event.actor1 if role == "actor1" else event.actor2
+        ours = [name, *role_words(event, role)]
+        tally.slot(slot, role_match(event, role, gold), said(ours, list(gold[:3])))
+        tally.slot(f"{slot}_name", loose_match(name, gold), said(name, list(gold[:3])))
+
+
 def _slots(event: Event, t: Template, tally: Tally) -> None:
     def said(ours: object, gold: object) -> str:
         return f"{t.message_id}: ours {ours!r} vs gold {gold!r}"
 
     tally.slot("type", type_ok(event, t), said(event.sub_event_type, t.incident_types))
-    if t.perpetrators:
-        tally.slot("perp", loose_match(event.actor1, t.perpetrators),
-                   said(event.actor1, t.perpetrators[:3]))
-    if t.targets:
-        tally.slot("target", loose_match(event.actor2, t.targets),
-                   said(event.actor2, t.targets[:3]))
+    _roles(event, t, tally, said)
     if t.country:
         tally.slot("country", country_ok(event, t), said(event.country, t.country))
     if t.places:
@@ -496,8 +529,8 @@ def metrics(tally: Tally) -> dict[str, float | None]:
     }
     sp, sr, sf = prf(g("strict_tp"), g("strict_fp"), g("strict_fn"))
     out.update({"strict_precision": sp, "strict_recall": sr, "strict_f1": sf})
-    for slot in ("type", "perp", "target", "country", "town", "date", "deaths", "certainty",
-                 "stage"):
+    for slot in ("type", "perp", "perp_name", "target", "target_name", "country", "town",
+                 "date", "deaths", "certainty", "stage"):
         out[f"{slot}_accuracy"] = ratio(g(f"{slot}_hit"), g(f"{slot}_n"))
     return out
 

@@ -12,7 +12,12 @@ new event covers its trigger; a new event is correct when it covers at least one
 detected events (best of the covering events): attacker (Attacker, Killer, Injurer,
 Jailer) ~ actor1, target (Target, Victim, Detainee) ~ actor2, place (Place) ~ location,
 admin1 or country; loose match (case-insensitive substring either way) against the
-argument text in either file.
+argument text in either file. An attacker or target counts as matched when the gold
+argument matches our actor's name or the article words we took that actor from (the
+event's "actor1"/"actor2" evidence items, at most `muc4.ROLE_SPAN_WORDS` words; the same
+loose match): the name alone measures naming ("Civilians (Syria)" vs "the villagers"), not
+role assignment. `attacker_name_match` / `target_name_match` keep the name-only figures.
+Detection looks only at the evidence sentences (items without a "field" key).
 """
 
 from __future__ import annotations
@@ -34,6 +39,7 @@ from .events import (
     ratio,
     take,
 )
+from .muc4 import role_match
 
 CATEGORIES: dict[str, str] = {"Conflict.Attack": "attack", "Life.Die": "death",
                               "Life.Injure": "injury", "Justice.ArrestJailDetain": "arrest"}
@@ -42,6 +48,7 @@ ROLES: dict[str, frozenset[str]] = {
     "target": frozenset({"Target", "Victim", "Detainee"}),
     "place": frozenset({"Place"}),
 }
+ACTOR_FIELDS: dict[str, str] = {"attacker": "actor1", "target": "actor2"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,17 +142,23 @@ def read_dir(directory: Path) -> list[WikiDoc]:
 
 
 def covers(event: Event, gold: GoldEvent) -> bool:
-    """Whether one of the event's evidence spans contains the gold trigger."""
+    """Whether one of the event's evidence sentences (items without "field") contains the
+    gold trigger."""
     return any(int(ev["start"]) <= gold.start and gold.end <= int(ev["end"])
-               for ev in event.evidence)
+               for ev in event.evidence if ev.get("field") is None)
 
 
 def role_hit(role: str, event: Event, texts: Sequence[str]) -> bool:
-    if role == "attacker":
-        return loose_match(event.actor1, texts)
-    if role == "target":
-        return loose_match(event.actor2, texts)
+    """attacker/target: our actor's name or the article words we took it from (the actor1/
+    actor2 evidence items, `muc4.role_match`); place: location, admin1 or country."""
+    if role in ACTOR_FIELDS:
+        return role_match(event, ACTOR_FIELDS[role], texts)
     return any(loose_match(v, texts) for v in (event.location, event.admin1, event.country))
+
+
+def name_hit(role: str, event: Event, texts: Sequence[str]) -> bool:
+    """The old name-only figure for attacker/target."""
+    return loose_match(event.actor1 if role == "attacker" else event.actor2, texts)
 
 
 @dataclass
@@ -158,6 +171,7 @@ class Tally:
     def __post_init__(self) -> None:
         self.by_category: dict[str, list[int]] = {}
         self.roles: dict[str, list[int]] = {k: [0, 0] for k in ROLES}
+        self.names: dict[str, list[int]] = {k: [0, 0] for k in ACTOR_FIELDS}
 
 
 def tally_doc(doc: WikiDoc, events: Sequence[Event], tally: Tally,
@@ -177,6 +191,9 @@ def tally_doc(doc: WikiDoc, events: Sequence[Event], tally: Tally,
         for role, texts in gold.roles.items():
             tally.roles[role][1] += 1
             tally.roles[role][0] += any(role_hit(role, e, texts) for e in found)
+            if role in tally.names:
+                tally.names[role][1] += 1
+                tally.names[role][0] += any(name_hit(role, e, texts) for e in found)
 
 
 def metrics_of(tally: Tally) -> dict[str, float | None]:
@@ -187,6 +204,8 @@ def metrics_of(tally: Tally) -> dict[str, float | None]:
         out[f"recall_{name}"] = ratio(hit, total)
     for role, (hit, total) in tally.roles.items():
         out[f"{role}_match"] = ratio(hit, total)
+    for role, (hit, total) in tally.names.items():
+        out[f"{role}_name_match"] = ratio(hit, total)
     return out
 
 

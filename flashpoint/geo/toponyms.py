@@ -83,7 +83,7 @@ republican republicans democrat democrats islamist islamists jihadist jihadists 
 catholics protestant orthodox communist socialist liberal conservative photo photos video
 vice leader pope god king queen iron house free easter christmas color colour officer federal
 olympic olympics mps mp chief deputy senior general justice national royal grand great lucky
-amber phoenix hope faith grace trinity paradise eden providence union progress
+amber phoenix hope faith grace trinity paradise eden providence union progress prime
 """.split())
 # Parts of speech that a place name never takes, even when spaCy mis-tags a capitalised word.
 CLOSED_POS: frozenset[str] = frozenset({"VERB", "AUX", "PRON", "DET", "CCONJ", "SCONJ", "ADP",
@@ -153,10 +153,12 @@ def _next_word(doc: Doc, end_token: int) -> str:
     return doc[end_token].lower_ if end_token < len(doc) else ""
 
 
-def _rejected(doc: Doc, start: int, end: int) -> bool:
-    """Span-level filters shared by entity and matcher spans (token indices)."""
+def _rejected(doc: Doc, start: int, end: int, embedded: bool = False) -> bool:
+    """Span-level filters shared by entity and matcher spans (token indices); unless
+    `embedded`, a name before an organisation head ("Kabul University", "the Damascus
+    government") or a hyphen compound ("Syria-based") is rejected too."""
     text = doc[start:end].text
-    if _letters(text) <= 2 and text not in SHORT_OK:
+    if _letters(text) <= 2 and text not in SHORT_OK and not _state_abbreviation(doc, start, end):
         return True
     if end - start == 1 and _month_in_date(doc, start):
         return True
@@ -170,12 +172,24 @@ def _rejected(doc: Doc, start: int, end: int) -> bool:
         return True
     if start >= 2 and (doc[start - 2].lower_, doc[start - 1].lower_) in GROUP_PREFIXES:
         return True  # "Islamic State Sahel Province" is an armed group, not the Sahel
+    return not embedded and _org_or_compound(doc, end)
+
+
+def _org_or_compound(doc: Doc, end: int) -> bool:
+    """An organisation head, "state media" or a lower-case hyphen compound follows."""
     after = _next_word(doc, end)
     if after in ORG_HEADS:
         return True
     if after == "-" and end + 1 < len(doc) and doc[end + 1].is_lower:
         return True  # "Iranian-backed", "Syria-based"
     return after == "state" and _next_word(doc, end + 1) in ("media", "tv", "television")
+
+
+def _state_abbreviation(doc: Doc, start: int, end: int) -> bool:
+    """A dotted abbreviation after a comma: "Louisville, Ky.", "Washington, D.C."."""
+    text = doc[start:end].text
+    return (text.endswith(".") and text[:1].isupper() and start > 0
+            and doc[start - 1].text == "," and _letters(text) >= 1)
 
 
 def _month_in_date(doc: Doc, i: int) -> bool:
@@ -191,7 +205,50 @@ def _all_common(doc: Doc, start: int, end: int) -> bool:
                             for t in words)
 
 
-def _entity_spans(doc: Doc) -> list[tuple[int, int]]:
+# Words that end a place name inside a longer organisation or facility name ("Cottonport
+# Fire Station", "West Virginia State Police", "Douglas County Road 4"): the field's corpora
+# code the place name alone.
+NAME_ENDERS: frozenset[str] = ORG_HEADS | frozenset(
+    {"fire", "station", "sheriff", "sheriff's", "state", "city", "embassy", "airport", "road",
+     "department", "hospital", "church", "high", "library", "museum", "hotel", "stadium",
+     "highway", "jail", "district", "memorial", "medical", "public", "county-wide"})
+
+
+def _place_prefix(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> int:
+    """End of the longest known place name that opens doc[start:end] and is followed by a
+    name-ending word; `end` itself when the whole span is a known name or none fits."""
+    if end - start < 2 or has_name(gazetteer, doc[start:end].text):
+        return end
+    for cut in range(end - 1, start, -1):
+        if doc[cut].lower_ in NAME_ENDERS and has_name(gazetteer, doc[start:cut].text):
+            return cut
+    return end
+
+
+DIRECTIONS: frozenset[str] = frozenset(
+    {"north", "south", "east", "west", "northern", "southern", "eastern", "western",
+     "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
+     "southeastern", "southwestern", "central", "upper", "lower"})
+
+
+def _without_direction(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> int:
+    """Start after a leading compass word that is not part of the name: "South Arlington",
+    "Southern Sudan" -> the place alone; "South Sudan", "North Carolina" stay whole."""
+    if end - start < 2 or doc[start].lower_ not in DIRECTIONS:
+        return start
+    if has_name(gazetteer, doc[start:end].text) or not has_name(gazetteer, doc[start + 1:end].text):
+        return start
+    return start + 1
+
+
+def _surnames(doc: Doc) -> frozenset[str]:
+    """Last words of the multi-word person names in a document ("Tim Pawlenty" ->
+    "Pawlenty"): a later lone "Pawlenty" or "Jones" is the person again, not a place."""
+    return frozenset(ent[-1].text for ent in doc.ents
+                     if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].is_alpha)
+
+
+def _entity_spans(doc: Doc, gazetteer: Gazetteer, embedded: bool) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for ent in doc.ents:
         if ent.label_ not in PLACE_LABELS:
@@ -201,7 +258,9 @@ def _entity_spans(doc: Doc) -> list[tuple[int, int]]:
             start += 1
         while end - start > 1 and _TRAILING_QUALIFIER.search(" " + doc[end - 1].text):
             end -= 1
-        if not _rejected(doc, start, end) and not _all_common(doc, start, end):
+        end = _place_prefix(doc, start, end, gazetteer)
+        start = _without_direction(doc, start, end, gazetteer)
+        if not _rejected(doc, start, end, embedded) and not _all_common(doc, start, end):
             spans.append((start, end))
     return spans
 
@@ -211,6 +270,8 @@ def _name_start(doc: Doc, i: int) -> bool:
     if tok.lower_ == "the":
         return False
     if _is_capitalised(tok) and tok.is_alpha or "'" in tok.text and tok.text[:1].isupper():
+        return True
+    if tok.text in SHORT_OK:
         return True
     return (tok.lower_ in ARTICLES and i + 2 < len(doc) and doc[i + 1].text == "-"
             and _is_capitalised(doc[i + 2]))
@@ -228,7 +289,7 @@ def _extend(doc: Doc, i: int, limit: int) -> list[int]:
             continue
         if j > i and doc[j - 1].text != "-" and doc[j - 1].whitespace_ == "" and not tok.is_punct:
             break
-        if _is_capitalised(tok) and (tok.is_alpha or "'" in tok.text):
+        if _is_capitalised(tok) and (tok.is_alpha or "'" in tok.text or tok.text in SHORT_OK):
             ends.append(j + 1)
         elif not (tok.lower_ in CONNECTORS and j + 1 < len(doc)):
             break
@@ -255,20 +316,62 @@ def _whole_entity(doc: Doc, start: int, end: int) -> bool:
 
 def _place_cue(doc: Doc, start: int) -> bool:
     before = doc[start - 1].lower_ if start > 0 else ""
-    if before == "of" and start > 1:
-        return doc[start - 2].lower_ in PLACE_NOUNS
+    if before == "of" and start > 1:  # "the town of X"; "Steven Sachs of X"
+        return doc[start - 2].lower_ in PLACE_NOUNS or doc[start - 2].ent_type_ == "PERSON"
     return before in STRONG_LOCATIVE
 
 
-def _blocked(doc: Doc, start: int, end: int) -> bool:
+def _blocked(doc: Doc, start: int, end: int, embedded: bool = False) -> bool:
     """Inside a non-place entity; but a whole PERSON/ORG entity right after "the town of" or
-    "in"/"near" is the small model mis-tagging a place ("the town of Djibo")."""
+    "in"/"near" or in an address list ("St., Alexandria,") is the small model mis-tagging a
+    place. When `embedded`, so is one qualifying a noun ("a Danbury mason"), and a place
+    name opening an organisation's name ("the Mansfield Police Department")."""
     labels = {t.ent_type_ for t in doc[start:end]} & BLOCK_LABELS
     if not labels:
         return False
     if labels <= {"PERSON", "ORG"} and _whole_entity(doc, start, end):
-        return not _place_cue(doc, start)
-    return True
+        return not (_place_cue(doc, start) or _list_cue(doc, start, end)
+                    or embedded and _loose_cue(doc, start, end, labels))
+    if not embedded or labels != {"ORG"}:
+        return True
+    if _opens_entity(doc, start) and end < len(doc):
+        return doc[end].lower_ not in NAME_ENDERS
+    return _before(doc, start) != "of"
+
+
+def _before(doc: Doc, start: int) -> str:
+    return doc[start - 1].lower_ if start > 0 else ""
+
+
+def _opens_entity(doc: Doc, start: int) -> bool:
+    """First word of an entity, or the first after its "the" ("The Washington Post")."""
+    if doc[start].ent_iob_ == "B":
+        return True
+    return start > 0 and doc[start - 1].ent_iob_ == "B" and doc[start - 1].lower_ == "the"
+
+
+def _loose_cue(doc: Doc, start: int, end: int, labels: set[str]) -> bool:
+    """Weaker cues, for the corpora's conventions only (an armed group's name also takes
+    them: "a Hamas militant", "fire from Hamas")."""
+    return _modifies_noun(doc, end) or "PERSON" not in labels and _before(doc, start) in LOCATIVE
+
+
+def _modifies_noun(doc: Doc, end: int) -> bool:
+    """A name followed by a lower-case noun it qualifies: "Danbury police", "a Torrington
+    business"."""
+    return end < len(doc) and doc[end].is_lower and doc[end].pos_ == "NOUN"
+
+
+def _placeish(tok: Token) -> bool:
+    return tok.ent_type_ in PLACE_LABELS or (tok.text.endswith(".") and tok.text[:1].isupper())
+
+
+def _list_cue(doc: Doc, start: int, end: int) -> bool:
+    """Between commas next to another place or a dotted abbreviation: "Orchard St.,
+    Alexandria", "Alexandria, Va."."""
+    before = start >= 2 and doc[start - 1].text == "," and _placeish(doc[start - 2])
+    after = end + 1 < len(doc) and doc[end].text == "," and _placeish(doc[end + 1])
+    return before or after
 
 
 def _opens_sentence(doc: Doc, i: int) -> bool:
@@ -316,16 +419,16 @@ def _known(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> bool:
     return before in LOCATIVE or max(p.population for p in places) >= MATCHER_MIN_POPULATION
 
 
-def _matcher_spans(doc: Doc, gazetteer: Gazetteer) -> list[tuple[int, int]]:
+def _matcher_spans(doc: Doc, gazetteer: Gazetteer, embedded: bool) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     i = 0
     while i < len(doc):
         found = None
         if _name_start(doc, i):
             for end in _extend(doc, i, gazetteer.max_name_tokens):
-                if _blocked(doc, i, end) or _common(doc, i, end):
+                if _blocked(doc, i, end, embedded) or _common(doc, i, end):
                     continue
-                if _known(doc, i, end, gazetteer) and not _rejected(doc, i, end):
+                if _known(doc, i, end, gazetteer) and not _rejected(doc, i, end, embedded):
                     found = end
                     break
         if found:
@@ -333,6 +436,37 @@ def _matcher_spans(doc: Doc, gazetteer: Gazetteer) -> list[tuple[int, int]]:
             i = found
         else:
             i += 1
+    return spans
+
+
+# Tags of a demonym that names people ("Syrians", "Turks") rather than qualifying a noun.
+_PLURAL_TAGS: frozenset[str] = frozenset({"NNS", "NNPS"})
+_MODIFIED_POS: frozenset[str] = frozenset({"NOUN", "PROPN", "ADJ"})
+
+
+def _adjective_use(doc: Doc, start: int, end: int) -> bool:
+    """A demonym used as a modifier ("a Turkish policeman", "the Sri Lankan political
+    establishment"): the field's corpora code it as a toponym; a people noun ("Syrians"),
+    a hyphen compound ("Iranian-backed") or "pro-Iranian" is not."""
+    if end >= len(doc) or doc[end - 1].tag_ in _PLURAL_TAGS:
+        return False
+    nxt = doc[end]
+    before = doc[start - 1].lower_ if start > 0 else ""
+    if not nxt.is_alpha or before in ("pro", "anti", "-"):
+        return False
+    return nxt.pos_ in _MODIFIED_POS and not doc[end - 1].text.endswith("s")
+
+
+def _demonym_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Country demonyms used as adjectives (one or two words, capitalised)."""
+    spans: list[tuple[int, int]] = []
+    for i, tok in enumerate(doc):
+        if not (_is_capitalised(tok) and tok.is_alpha):
+            continue
+        for end in (i + 2, i + 1):
+            if end <= len(doc) and _demonym(doc[i:end].text) and _adjective_use(doc, i, end):
+                spans.append((i, end))
+                break
     return spans
 
 
@@ -352,7 +486,19 @@ def _to_chars(doc: Doc, start: int, end: int) -> Toponym:
     return (span.start_char, span.end_char, span.text)
 
 
-def find_toponyms(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
-    """Toponym spans (char start, char end, text) in document order."""
-    spans = _merge(_entity_spans(doc), _matcher_spans(doc, gazetteer))
+def find_toponyms(doc: Doc, gazetteer: Gazetteer, embedded: bool = False) -> list[Toponym]:
+    """Toponym spans (char start, char end, text) in document order.
+
+    With embedded=True the spans follow the geoparsing corpora's conventions (GeoWebNews,
+    LGL, TR-News): place names inside organisation names and metonyms ("the Mansfield Police
+    Department", "the Damascus government", "Texas A&M") and country demonyms used as
+    modifiers ("a Turkish policeman") are toponyms too. The pipeline leaves them out: they
+    do not say where an event happened (the resolver still reads demonyms for the focus)."""
+    spans = _merge(_entity_spans(doc, gazetteer, embedded),
+                   _matcher_spans(doc, gazetteer, embedded))
+    if embedded:
+        spans = _merge(spans, _demonym_spans(doc))
+    surnames = _surnames(doc)
+    spans = [(s, e) for s, e in spans if e - s > 1 or doc[s].text not in surnames
+             or _before(doc, s) in STRONG_LOCATIVE]
     return [_to_chars(doc, s, e) for s, e in spans]

@@ -1,0 +1,195 @@
+"""Rules for ACLED strategic developments: arrests, agreements, bases, territory handed over,
+changes to a group's activity, and the "Other" type (mass graves found).
+
+Split from `triggers.py` (which calls `rule_strategic` and `rule_other` in its rule order);
+each rule takes a token and returns a `Hit` or None, like the rules there.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from . import taxonomy as tx
+from .filters import (
+    agent_is_state, direct_objects, has_place_object, low, near_lemmas, objects, phrase_lemmas,
+    sent_lemmas, subject, verb_of,
+)
+from .taxonomy import (
+    ARMED_AGENTS, CAPTURED_PERSONS, CONFLICT_WORDS, FIGHT_WORDS, FIND_VERBS, HANDOVER_WORDS,
+    HQ_WORDS, MIGRANT_WORDS, MILITARY_UNITS, NONSTATE_AGENTS, STATE_AGENTS, TAKEOVER_VERBS,
+    TERRITORY_WORDS, WITHDRAW_VERBS,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+Hit = tuple[str, float, int, int]  # sub-event type, score, first token index, last token index
+
+
+def rule_strategic(tok: Token) -> Hit | None:
+    lemma = low(tok)
+    near = near_lemmas(tok, 3)
+    if lemma in ("arrest", "detain", "apprehend", "detention", "custody", "round") or (
+            lemma in ("capture", "nab") and captured_person(tok) and agent_is_state(tok)):
+        return _arrest(tok, lemma, near)
+    if lemma in ("ceasefire", "truce", "agreement", "accord", "deal", "treaty", "armistice"):
+        return _agreement(tok, lemma, near)
+    if lemma in ("establish", "set", "build", "open", "create", "erect") and tok.pos_ == "VERB":
+        objs = direct_objects(tok)
+        if objs & HQ_WORDS and not objs & {"refugee", "idp", "displacement", "training"}:
+            return tx.HQ_ESTABLISHED, 0.7, tok.i, tok.i
+    if lemma in ("surrender", "swap") or (lemma == "exchange" and near & {"prisoner", "captive",
+                                                                         "detainee", "body"}):
+        if lemma != "surrender" or phrase_lemmas(subject(tok)) & (ARMED_AGENTS | NONSTATE_AGENTS):
+            return tx.AGREEMENT, 0.7, tok.i, tok.i
+    if lemma == "agree" and sent_lemmas(tok.sent) & {"ceasefire", "truce", "talks", "peace",
+                                                      "cease-fire", "exchange", "withdrawal"}:
+        return tx.AGREEMENT, 0.7, tok.i, tok.i
+    if lemma in ("withdraw", "pull", "evacuate", "leave", "retreat") and _peaceful_handover(tok):
+        return tx.TERRITORY_TRANSFER, 0.65, tok.i, tok.i
+    if lemma in ("enter", "occupy") and tok.pos_ == "VERB" and _unopposed(tok) and (
+            direct_objects(tok) & TERRITORY_WORDS or has_place_object(tok)):
+        return tx.TERRITORY_TRANSFER, 0.75, tok.i, tok.i
+    if lemma in ("hand", "handover", "transfer", "cede") and near & {"over", "control"}:
+        objs = direct_objects(tok) | {w for c in tok.children if c.dep_ == "prep"
+                                       and c.lower_ == "of" for w in phrase_lemmas(c)}
+        if objs & (TERRITORY_WORDS - {"control"}) or "control" in objs and objs & TERRITORY_WORDS:
+            return tx.TERRITORY_TRANSFER, 0.7, tok.i, tok.i
+    return _change_to_group(tok, lemma, near)
+
+
+def _unopposed(tok: Token) -> bool:
+    """"without a shot being fired", "without a fight", "without resistance", "peacefully"."""
+    sent = sent_lemmas(tok.sent)
+    return ("without" in sent and bool(sent & {"shot", "fight", "fighting", "resistance",
+                                                 "clash", "bloodshed"})) or "peacefully" in sent
+
+
+def _peaceful_handover(tok: Token) -> bool:
+    """Forces leaving a place without a fight or under a deal (not a battlefield retreat)."""
+    sent = sent_lemmas(tok.sent)
+    if not sent & ({"without", "deal", "agreement", "handover", "hand", "peacefully",
+                    "evacuation", "negotiate", "negotiated"}) and not left_unopposed(tok.sent):
+        return False
+    if not phrase_lemmas(subject(tok)) & (ARMED_AGENTS | STATE_AGENTS | NONSTATE_AGENTS):
+        return False  # "most of the population has left": people leaving is no handover
+    from_place = any(c.lower_ in ("from", "out") for c in tok.children)
+    return from_place or bool(sent & TERRITORY_WORDS)
+
+
+def handed_over(sent: Span) -> bool:
+    """"when a UN mission handed authority over to the government": no fighting, a handover."""
+    lemmas = sent_lemmas(sent)
+    return bool(lemmas & HANDOVER_WORDS) and "over" in {t.lower_ for t in sent} | lemmas and \
+        not lemmas & FIGHT_WORDS
+
+
+def left_unopposed(sent: Span) -> bool:
+    """The other side withdrew or pulled out and no fighting is reported: a handover."""
+    lemmas = sent_lemmas(sent)
+    taken = any(t.pos_ == "VERB" and t.dep_ != "amod" and low(t) in TAKEOVER_VERBS for t in sent)
+    return taken and bool(lemmas & WITHDRAW_VERBS) and not lemmas & FIGHT_WORDS
+
+
+def rule_other(tok: Token) -> Hit | None:
+    """A mass or clandestine grave found: ACLED's "Other" strategic development."""
+    if low(tok) == "grave" and near_lemmas(tok, 1) & {"mass", "clandestine", "secret",
+                                                        "unmarked", "common"}:
+        verb = verb_of(tok)
+        if verb is not None and low(verb) in FIND_VERBS:
+            return tx.OTHER, 0.7, tok.i, tok.i
+    return None
+
+
+def _arrest(tok: Token, lemma: str, near: set[str]) -> Hit | None:
+    if lemma == "apprehend" and objects(tok) & {"hand", "role", "link", "involvement", "danger",
+                                                "trouble", "violence", "threat", "conspiracy"}:
+        return None  # "apprehended the hand of a foreign agency": suspected, not arrested
+    if tok.pos_ == "VERB" and agent_is_state(tok) is False:
+        return tx.ABDUCTION, 0.6, tok.i, tok.i  # "the attackers rounded up residents"
+    if _immigration(tok):
+        return None  # "border guards detained 34 migrants": no political arrest
+    if objects(tok) & {"protester", "demonstrator", "marcher"} or _at_protest(tok) or (
+            tok.dep_ != "ROOT" and "demonstration" in sent_lemmas(tok.sent)):
+        return tx.PROTEST_INTERVENTION, 0.8, tok.i, tok.i  # "detained thousands of protesters"
+    if lemma == "arrest" and near & {"cardiac", "heart"}:
+        return None
+    if lemma == "custody" and not near & {"take", "taken", "into"}:
+        return None
+    if lemma == "round" and "up" not in near:
+        return None
+    if lemma in ("detention",) and not near & {"take", "place", "arbitrary", "mass"}:
+        return None
+    return tx.ARRESTS, 0.8, tok.i, tok.i
+
+
+def _at_protest(tok: Token) -> bool:
+    """"detained activists at / during the rally": an arrest made at a protest."""
+    return any(c.dep_ == "prep" and c.lower_ in ("at", "during") and phrase_lemmas(c) & {
+        "protest", "demonstration", "rally", "march", "sit-in", "vigil"} for c in tok.children)
+
+
+def _immigration(tok: Token) -> bool:
+    """Border or coast guards, or migrants and people fleeing, in an arrest."""
+    agent = subject(tok)
+    words = objects(tok) | phrase_lemmas(agent)
+    guards = agent is not None and low(agent) == "guard" and words & {"border", "coast"}
+    return bool(guards or words & MIGRANT_WORDS)
+
+
+def _agreement(tok: Token, lemma: str, near: set[str]) -> Hit | None:
+    sent = sent_lemmas(tok.sent)
+    if lemma == "accord" and tok.pos_ != "NOUN":
+        return None  # "according to the army"
+    if lemma == "deal" and not near & {"peace", "ceasefire", "truce", "prisoner", "swap"}:
+        return None
+    if lemma in ("agreement", "accord", "treaty") and not (near | sent) & {
+            "peace", "ceasefire", "truce", "sign", "security", "power-sharing", "reach"}:
+        return None
+    if lemma in ("agreement", "accord", "treaty", "deal") and sent & {
+            "trade", "tariff", "company", "merger", "contract"}:
+        return None
+    if lemma in ("agreement", "accord") and not (near | sent) & (CONFLICT_WORDS | {
+            "peace", "ceasefire", "truce", "security", "power-sharing", "prisoner"}):
+        return None  # "signed an agreement with the bank for fiscal reforms"
+    if lemma in ("ceasefire", "truce") and (near & {"unilateral", "unilaterally"}
+                                            or sent & {"declare", "announce"}
+                                            and not sent & {"agree", "sign", "reach", "broker"}):
+        return tx.CHANGE_GROUP, 0.65, tok.i, tok.i
+    if lemma in ("ceasefire", "truce") and not sent & {"agree", "sign", "reach", "broker",
+                                                       "accept", "agreement", "deal"}:
+        return None
+    return tx.AGREEMENT, 0.75, tok.i, tok.i
+
+
+def _change_to_group(tok: Token, lemma: str, near: set[str]) -> Hit | None:
+    if lemma in ("reinforce", "reinforcement") and sent_lemmas(tok.sent) & {
+            "army", "troops", "military", "soldier", "militia", "fighter", "rebel"}:
+        return tx.CHANGE_GROUP, 0.5, tok.i, tok.i
+    if lemma in ("deploy", "dispatch") and tok.pos_ == "VERB" and (
+            direct_objects(tok) | phrase_lemmas(subject(tok))) & MILITARY_UNITS and \
+            "police" not in sent_lemmas(tok.sent):
+        return tx.CHANGE_GROUP, 0.5, tok.i, tok.i  # "the army dispatched a convoy"
+    heads = {low(c) for c in tok.children if c.dep_ in ("dobj", "nsubjpass")}
+    if lemma in ("form", "found", "set") and heads & {
+            "militia", "group", "brigade", "unit", "battalion", "organisation", "organization",
+            "movement", "wing", "faction"}:
+        return tx.CHANGE_GROUP, 0.55, tok.i, tok.i
+    if lemma in ("split", "splinter", "merge", "disband", "dissolve", "defect", "allegiance",
+                 "rebrand", "unite") and sent_lemmas(tok.sent) & (
+            NONSTATE_AGENTS | {"party", "movement", "coalition", "commander", "faction",
+                               "gang", "federation", "alliance"}):
+        if lemma == "split" and tok.pos_ == "NOUN" and "second" in near or (
+                lemma == "splinter" and tok.pos_ == "NOUN"):
+            return None  # "a split second"; "his party, a splinter of the Janata Dal"
+        return tx.CHANGE_GROUP, 0.65, tok.i, tok.i
+    if lemma in ("appoint", "name", "elect") and near & {"leader", "commander", "chief", "emir"}:
+        if sent_lemmas(tok.sent) & NONSTATE_AGENTS:
+            return tx.CHANGE_GROUP, 0.6, tok.i, tok.i
+    return None
+
+
+def captured_person(tok: Token) -> bool:
+    """"captured a senior commander (who heads the explosives unit)": a person is taken."""
+    return any(c.dep_ in ("dobj", "nsubjpass") and low(c) in CAPTURED_PERSONS
+               for c in tok.children)
