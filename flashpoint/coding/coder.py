@@ -187,6 +187,7 @@ class EventCoder:
         self.role_model = role_model  # setting coding.role_model: on, off or a model file
         self._model: SentenceModel | None = None
         self._notes: dict[Trigger, str] = {}  # the model's decisions in the current article
+        self._early: list[int] = []  # toll sentences before its first new event (same article)
 
     @property
     def model(self) -> SentenceModel:
@@ -215,6 +216,7 @@ class EventCoder:
 
     def group(self, analysis: Analysis, sents: list[Span]) -> list[Group]:
         groups: list[Group] = []
+        self._early = []
         for i, sent in enumerate(sents):
             found = detect(sent)
             candidates = sentence_candidates(sent, found)
@@ -340,18 +342,16 @@ class EventCoder:
             if grp.kind == "new":
                 grp.toll_sents.append(i)
                 return
-        owner, early = getattr(self, "_early", (None, []))
-        self._early = (analysis, (early if owner is analysis else []) + [i])
+        self._early.append(i)
 
     def _early_tolls(self, analysis: Analysis, grp: Group,
                      earlier: list[EventMention]) -> list[int]:
         """Trigger-less toll sentences just before the first new event ("The bodies of two
         men were found. ... Police said gunmen had kidnapped them"): at most
         three sentences before it."""
-        owner, early = getattr(self, "_early", (None, []))
-        if owner is not analysis or grp.kind != "new" or any(m.kind == "new" for m in earlier):
+        if grp.kind != "new" or any(m.kind == "new" for m in earlier):
             return []
-        return [i for i in early if 0 < grp.sents[0] - i <= 3]
+        return [i for i in self._early if 0 < grp.sents[0] - i <= 3]
 
     # --- filling ------------------------------------------------------------------------
 
