@@ -344,8 +344,7 @@ class EventCoder:
                 return
         self._early.append(i)
 
-    def _early_tolls(self, analysis: Analysis, grp: Group,
-                     earlier: list[EventMention]) -> list[int]:
+    def _early_tolls(self, grp: Group, earlier: list[EventMention]) -> list[int]:
         """Trigger-less toll sentences just before the first new event ("The bodies of two
         men were found. ... Police said gunmen had kidnapped them"): at most
         three sentences before it."""
@@ -366,7 +365,7 @@ class EventCoder:
         country = place.place.country_code if place and place.place else (
             analysis.country_focus[0] if analysis.country_focus else None)
         when, time_precision, date_note = self._date(analysis, grp, own)
-        toll_sents = sorted(set(grp.toll_sents + self._early_tolls(analysis, grp, earlier or [])))
+        toll_sents = sorted(set(grp.toll_sents + self._early_tolls(grp, earlier or [])))
         tolls = self._tolls(analysis, own + [sents[i] for i in toll_sents])
         grp.sub_event_type = final_type(grp, tolls[0])
         roles = assign_roles(analysis, own, grp, country, self.role_model)

@@ -111,6 +111,23 @@ def loose_match(predicted: str | None, gold: Iterable[str]) -> bool:
     return False
 
 
+ROLE_SPAN_WORDS = 6  # a longer actor span is a clause, not the words naming the actor
+
+
+def role_words(event: Event, role: str) -> list[str]:
+    """The article's words we took actor1/actor2 from: evidence items whose "field" is
+    `role`, spans of at most `ROLE_SPAN_WORDS` words only."""
+    return [str(e.get("text", "")) for e in event.evidence if e.get("field") == role
+            and 0 < len(str(e.get("text", "")).split()) <= ROLE_SPAN_WORDS]
+
+
+def role_match(event: Event, role: str, gold: Sequence[str]) -> bool:
+    """Role scoring: the gold filler loosely matches our actor's name or the words of the
+    article we took that actor from (the same `loose_match` rule for both)."""
+    name = event.actor1 if role == "actor1" else event.actor2
+    return loose_match(name, gold) or any(loose_match(w, gold) for w in role_words(event, role))
+
+
 def take(items: Sequence[Any], limit: int | None) -> Sequence[Any]:
     return items if limit is None else items[: max(limit, 0)]
 
@@ -188,4 +205,4 @@ def format_table(report: EventsReport) -> str:
 
 __all__ = ["EvalDataError", "EventExtractor", "EventsReport", "SetScore", "evaluate_events",
            "extract_all", "extract_new", "f1_of", "format_table", "gold_set_kind", "loose_match",
-           "prf", "ratio"]
+           "prf", "ratio", "role_match", "role_words"]

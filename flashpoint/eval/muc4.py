@@ -81,6 +81,8 @@ from .events import (
     extract_new,
     loose_match,
     prf,
+    role_match,
+    role_words,
     ratio,
     take,
 )
@@ -446,23 +448,6 @@ def _detection(events: Sequence[Event], templates: Sequence[Template],
         required = not (t.optional or t.attempted_only)
         tally.bump(prefix + ("tp" if j in matched else "fn"), j in matched or required)
     tally.bump(prefix + "fp", len(events) - len(pairs))
-
-
-ROLE_SPAN_WORDS = 6  # a longer actor span is a clause, not the words naming the actor
-
-
-def role_words(event: Event, role: str) -> list[str]:
-    """The article's words we took actor1/actor2 from: evidence items whose "field" is
-    `role`, spans of at most `ROLE_SPAN_WORDS` words only."""
-    return [str(e.get("text", "")) for e in event.evidence if e.get("field") == role
-            and 0 < len(str(e.get("text", "")).split()) <= ROLE_SPAN_WORDS]
-
-
-def role_match(event: Event, role: str, gold: Sequence[str]) -> bool:
-    """Role scoring: the gold filler loosely matches our actor's name or the words of the
-    article we took that actor from (the same `loose_match` rule for both)."""
-    name = event.actor1 if role == "actor1" else event.actor2
-    return loose_match(name, gold) or any(loose_match(w, gold) for w in role_words(event, role))
 
 
 def _roles(event: Event, t: Template, tally: Tally, said: Callable[[object, object], str]

@@ -14,7 +14,7 @@ Jailer) ~ actor1, target (Target, Victim, Detainee) ~ actor2, place (Place) ~ lo
 admin1 or country; loose match (case-insensitive substring either way) against the
 argument text in either file. An attacker or target counts as matched when the gold
 argument matches our actor's name or the article words we took that actor from (the
-event's "actor1"/"actor2" evidence items, at most `muc4.ROLE_SPAN_WORDS` words; the same
+event's "actor1"/"actor2" evidence items, at most `events.ROLE_SPAN_WORDS` words; the same
 loose match): the name alone measures naming ("Civilians (Syria)" vs "the villagers"), not
 role assignment. `attacker_name_match` / `target_name_match` keep the name-only figures.
 Detection looks only at the evidence sentences (items without a "field" key).
@@ -37,9 +37,9 @@ from .events import (
     f1_of,
     loose_match,
     ratio,
+    role_match,
     take,
 )
-from .muc4 import role_match
 
 CATEGORIES: dict[str, str] = {"Conflict.Attack": "attack", "Life.Die": "death",
                               "Life.Injure": "injury", "Justice.ArrestJailDetain": "arrest"}
@@ -150,7 +150,7 @@ def covers(event: Event, gold: GoldEvent) -> bool:
 
 def role_hit(role: str, event: Event, texts: Sequence[str]) -> bool:
     """attacker/target: our actor's name or the article words we took it from (the actor1/
-    actor2 evidence items, `muc4.role_match`); place: location, admin1 or country."""
+    actor2 evidence items, `events.role_match`); place: location, admin1 or country."""
     if role in ACTOR_FIELDS:
         return role_match(event, ACTOR_FIELDS[role], texts)
     return any(loose_match(v, texts) for v in (event.location, event.admin1, event.country))
