@@ -15,11 +15,15 @@ groups the errors by cause:
   wrong family     our type belongs to another family
   unseen coded     a non-ACLED snippet (crime, disaster, diplomacy) coded as an event
 The grouping is a guide for reading, not a measurement.
+
+To see what a change fixed and broke, save our labels before it (`--save before.json`: ids
+and our labels only, no gold text) and compare after it (`--against before.json`).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -82,20 +86,36 @@ def cause(outcome: Outcome) -> str:
     return "wrong family"
 
 
-def run(path: Path, limit: int | None) -> list[Outcome]:
+def run(path: Path, limit: int | None) -> tuple[list[Outcome], dict[str, str]]:
+    """The errors, and our label for every snippet (by id)."""
     from flashpoint.api import Extractor
     from flashpoint.config import Settings
     from flashpoint.nlp import load_model
 
     extractor = Extractor()
     nlp = load_model(Settings().nlp_model)
-    outcomes = []
+    outcomes, labels = [], {}
     for snippet in read_snippets(path)[:limit]:
         predicted = label_of(extract_all(extractor, snippet.text, origin=snippet.id))
+        labels[snippet.id] = predicted
         if predicted == snippet.gold:
             continue
         outcomes.append(Outcome(snippet, predicted, fired_triggers(nlp, snippet.text)))
-    return outcomes
+    return outcomes, labels
+
+
+def changes(path: Path, before: dict[str, str], after: dict[str, str], width: int) -> None:
+    """Snippets whose label changed since `before`: + fixed, - broken, ~ still wrong."""
+    counts: Counter[str] = Counter()
+    for snippet in read_snippets(path):
+        old, new = before.get(snippet.id), after.get(snippet.id)
+        if old is None or new is None or old == new:
+            continue
+        mark = "+" if new == snippet.gold else "-" if old == snippet.gold else "~"
+        counts[mark] += 1
+        print(f"{mark} {snippet.id} [{snippet.code}] {old} -> {new}: "
+              + snippet.text[:width].replace("\n", " "))
+    print("changed:", dict(counts))
 
 
 def report(outcomes: Sequence[Outcome], label: str | None, show: int, width: int) -> None:
@@ -121,8 +141,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--show", type=int, default=1000, help="examples per cause")
     parser.add_argument("--width", type=int, default=300, help="characters of each snippet")
     parser.add_argument("--limit", type=int, default=None, help="first N snippets only")
+    parser.add_argument("--save", type=Path, help="write our label per snippet id (JSON)")
+    parser.add_argument("--against", type=Path, help="a --save file: print what changed")
     args = parser.parse_args(argv)
-    report(run(args.path, args.limit), args.label, args.show, args.width)
+    outcomes, labels = run(args.path, args.limit)
+    report(outcomes, args.label, args.show, args.width)
+    if args.save:
+        args.save.write_text(json.dumps(labels, indent=0), encoding="utf-8")
+    if args.against:
+        print()
+        changes(args.path, json.loads(args.against.read_text(encoding="utf-8")), labels,
+                args.width)
     return 0
 
 

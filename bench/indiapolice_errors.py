@@ -7,11 +7,13 @@ Usage (reads the gold file, prints to stdout, never copies gold into the reposit
 
 For each unlabelled article that still gets a new event (a false event): the event type, the
 evidence sentence and the trigger words; for each KILL/ARREST/FORCE article without a new
-event (a miss): its labels and the sentences with police, killing or arrest words. Both are
-sorted into rough categories by cue words (court and trial, reported speech, general
-statements, riots and protests, crime without police, ...): a guide for reading, not a
-measurement. `--cache` writes one JSON line per article (our events, no gold text) so that a
-second reading (`--from-cache`) costs no extraction.
+event (a miss): its labels, the events we coded anyway (past references, types the set
+cannot label) and the sentences with police, killing or arrest words. Both are sorted into
+rough categories by cue words (court and trial, reported speech, general statements, riots
+and protests, crime without police, ...; a miss with a past reference is "coded only as past
+reference", a dating question): a guide for reading, not a measurement. `--cache` writes one
+JSON line per article (our events of both kinds, no gold text) so that a second reading
+(`--from-cache`) costs no extraction; the metrics count new events only.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from flashpoint.coding import taxonomy as tx
-from flashpoint.eval.events import extract_new
+from flashpoint.eval.events import extract_all
 from flashpoint.eval.indiapolice import NO_POLICE_ACTION, TARGET_LABELS, PoliceDoc, metrics, read_docs
 
 POLICE_WORDS = re.compile(
@@ -67,7 +69,7 @@ def run(path: Path, limit: int | None, cache: Path | None) -> list[dict[str, Any
     docs = read_docs(path)[:limit] if limit else read_docs(path)
     rows = []
     for number, doc in enumerate(docs, start=1):
-        events = extract_new(extractor, doc.text, published=doc.published,
+        events = extract_all(extractor, doc.text, published=doc.published,
                              origin=f"{path.name}#{doc.id}")
         rows.append({"id": doc.id, "events": [_event_row(e.to_dict()) for e in events]})
         if number % 50 == 0:
@@ -81,7 +83,8 @@ def run(path: Path, limit: int | None, cache: Path | None) -> list[dict[str, Any
 def _event_row(event: dict[str, Any]) -> dict[str, Any]:
     sents = [e for e in event["evidence"] if not e.get("field")]
     triggers = [e for e in event["evidence"] if e.get("field") == "event"]
-    return {"sub": event["sub_event_type"], "fatalities": event.get("fatalities"),
+    return {"sub": event["sub_event_type"], "kind": event.get("kind", "new"),
+            "fatalities": event.get("fatalities"),
             "inter1": event.get("inter1"),
             "sentences": [_holding(t, sents) for t in triggers] or [s["text"] for s in sents],
             "triggers": [t["text"] for t in triggers], "notes": event.get("notes", "")}
@@ -110,12 +113,16 @@ def police_sentences(text: str, most: int = 4) -> list[str]:
     return [s.strip()[:300] for s in SENT_SPLIT.split(text) if POLICE_WORDS.search(s)][:most]
 
 
+def _new(row: dict[str, Any]) -> list[dict[str, Any]]:
+    return [e for e in row["events"] if e.get("kind", "new") == "new"]
+
+
 def report(docs: Sequence[PoliceDoc], rows: Sequence[dict[str, Any]], show: int) -> None:
-    coded = [[Coded(e["sub"], e["fatalities"], e.get("inter1")) for e in r["events"]]
+    coded = [[Coded(e["sub"], e["fatalities"], e.get("inter1")) for e in _new(r)]
              for r in rows]
     print(json.dumps(metrics(docs, coded), indent=1))
-    kept = [{"id": r["id"], "events": [e for e in r["events"] if e["sub"] not in
-                                       NO_POLICE_ACTION]} for r in rows]
+    kept = [{"id": r["id"], "events": [e for e in _new(r) if e["sub"] not in NO_POLICE_ACTION],
+             "all": r["events"]} for r in rows]
     false = [(d, r) for d, r in zip(docs, kept) if not d.labels and r["events"]]
     missed = [(d, r) for d, r in zip(docs, kept)
               if d.labels & set(TARGET_LABELS) and not r["events"]]
@@ -148,8 +155,15 @@ def _false_lines(doc: PoliceDoc, row: dict[str, Any]) -> tuple[str, list[str]]:
 
 
 def _miss_lines(doc: PoliceDoc, row: dict[str, Any]) -> tuple[str, list[str]]:
+    """A miss: the police sentences, and what we did code (past references, or types the
+    set cannot label), which tells a detection miss from a dating or typing one."""
     sents = police_sentences(doc.text)
-    return category(sents), [f"    > {s}" for s in sents]
+    coded = [f"  coded {e.get('kind', 'new')} {e['sub']} trig={e['triggers'][:3]}"
+             for e in row.get("all", [])]
+    cat = category(sents)
+    if any(e.get("kind") == "past_reference" for e in row.get("all", [])):
+        cat = "coded only as past reference"
+    return cat, coded + [f"    > {s}" for s in sents]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

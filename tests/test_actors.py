@@ -409,3 +409,21 @@ def test_a_force_named_as_the_speaker_is_not_an_actor(nlp: Language,
     found = by_text(find(nlp, actors, "A police spokesman confirmed the attack.", focus="NG"))
     assert "police" not in found
     assert "police" in by_text(find(nlp, actors, "The police confirmed the attack.", focus="NG"))
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "phrase", "name", "inter"), [
+    ("Unidentified individuals hurled a bomb at the bank.", "Unidentified individuals",
+     "Unidentified Armed Group (Peru)", 3),
+    ("Hooded men set the bus on fire.", "Hooded men", "Unidentified Armed Group (Peru)", 3),
+    ("Army units clashed with subversives near the river.", "subversives",
+     "Rebel Forces (Peru)", 2),
+    ("Guerrillas of the Tupac Amaru Revolutionary Movement blew up a tower.",
+     "Tupac Amaru Revolutionary Movement", "MRTA: Tupac Amaru Revolutionary Movement", 2),
+])
+def test_generic_attackers_and_older_insurgencies(
+    nlp: Language, actors: ActorDictionary, text: str, phrase: str, name: str, inter: int
+) -> None:
+    found = by_text(find(nlp, actors, text, focus="PE"))
+    assert phrase in found, sorted(found)
+    assert (found[phrase].name, found[phrase].inter) == (name, inter)

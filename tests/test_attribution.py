@@ -66,7 +66,13 @@ def test_source(nlp, text, source):
         ("Soldiers allegedly executed five detainees.", "alleged"),
         ("Rights groups accused the militia of burning homes.", "alleged"),
         ("Officials confirmed that two soldiers died.", "confirmed"),
-        ("The militants reportedly seized the town.", "reported"),
+        ("The militants reportedly seized the town.", "alleged"),
+        ("Government forces likely used chlorine in the attack.", "alleged"),
+        ("Soldiers are suspected of killing three villagers.", "alleged"),
+        ("The army is believed to have shelled the village overnight.", "alleged"),
+        ("Suspected militants attacked a checkpoint.", "reported"),
+        ("Militants are likely to attack the town.", "reported"),
+        ("Gunmen thought to be bandits kidnapped ten people.", "reported"),
         ("Initial reports suggest a number of casualties.", "reported"),
         ("The claim could not be independently verified.", "reported"),
         ("Police said three suspects were arrested.", "reported"),
@@ -91,7 +97,7 @@ def test_description_is_not_a_source(nlp):
     "text",
     [
         "The strikes targeted the al-Mayadeen region along the Euphrates River.",
-        "The militants reportedly seized the town.",
+        "Suspected militants seized the town.",
         "He said nothing.",
     ],
 )
@@ -131,3 +137,9 @@ def test_offsets_inside_text(nlp, words):
         assert 0 <= found.start < found.end <= len(text)
         assert text[found.start : found.end] == found.text
         assert found.certainty in CERTAINTIES
+
+
+def test_hedge_without_source_points_at_the_hedge(nlp):
+    found = attribute(first_sentence(nlp, "The militants reportedly seized the town."))
+    assert found is not None
+    assert (found.source, found.certainty, found.text) == (None, "alleged", "reportedly")

@@ -353,3 +353,52 @@ def test_without_a_publication_date_the_text_dates_anchor_past_references(
     kinds = {(m.kind, m.event_date.year) for m in analysis.mentions}
     assert ("new", 2019) in kinds
     assert ("past_reference", 2018) in kinds
+
+
+def _trigger(sub: str, score: float) -> Any:
+    from flashpoint.coding.triggers import Trigger
+
+    return Trigger(0, 4, "word", sub, score, 0)
+
+
+def test_demonstrator_violence_makes_a_violent_demonstration() -> None:
+    from flashpoint.coding.coder import strongest_type
+
+    assert merged_type([tx.EXCESSIVE_FORCE, tx.VIOLENT_DEMO]) == tx.VIOLENT_DEMO
+    # forces killing protesters is worded more strongly than the stone throwing, which
+    # still decides the type
+    assert strongest_type([_trigger(tx.EXCESSIVE_FORCE, 0.85), _trigger(tx.VIOLENT_DEMO, 0.6),
+                           _trigger(tx.PEACEFUL_PROTEST, 0.55)]) == tx.VIOLENT_DEMO
+    assert strongest_type([_trigger(tx.PROTEST_INTERVENTION, 0.8),
+                           _trigger(tx.VIOLENT_DEMO, 0.6)]) == tx.VIOLENT_DEMO
+    # without demonstrator violence: lethal force on protesters beats a dispersal
+    assert strongest_type([_trigger(tx.EXCESSIVE_FORCE, 0.8),
+                           _trigger(tx.PROTEST_INTERVENTION, 0.8),
+                           _trigger(tx.PEACEFUL_PROTEST, 0.55)]) == tx.EXCESSIVE_FORCE
+    assert strongest_type([_trigger(tx.PROTEST_INTERVENTION, 0.8),
+                           _trigger(tx.PEACEFUL_PROTEST, 0.8)]) == tx.PROTEST_INTERVENTION
+    # violence outside the protest family is not retyped
+    assert strongest_type([_trigger(tx.ARMED_CLASH, 0.8),
+                           _trigger(tx.ATTACK, 0.6)]) == tx.ARMED_CLASH
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In Lagos, protesters threw stones at police on Monday, and police shot dead two "
+         "demonstrators.", tx.VIOLENT_DEMO),
+        ("In Lagos, police shot dead two peaceful demonstrators on Monday.",
+         tx.EXCESSIVE_FORCE),
+        ("In Lagos, students marched against fees on Monday as police fired tear gas to "
+         "disperse them.", tx.PROTEST_INTERVENTION),
+    ],
+)
+def test_protest_family_types(stages: list[Any], text: str, expected: str) -> None:
+    events = new_events(analyse(stages, text))
+    assert [e.sub_event_type for e in events] == [expected]
+
+
+def test_hedged_event_is_kept_as_alleged(stages: list[Any]) -> None:
+    text = "Government forces likely used chlorine gas in an attack on Idlib on Monday."
+    events = new_events(analyse(stages, text))
+    assert [(e.sub_event_type, e.certainty) for e in events] == [(tx.CHEMICAL, "alleged")]

@@ -88,3 +88,64 @@ def test_running_total_before_the_first_event_stays_out(stages: list[Any]) -> No
     event = only_event(stages, "The war has left thousands dead. Gunmen attacked a car near "
                                "Idlib on Monday.")
     assert event.fatalities is None
+
+
+def test_toll_sentence_dated_to_another_day_is_not_this_events(stages: list[Any]) -> None:
+    event = new_events(stages, "Gunmen attacked a bus in Idlib on Friday, killing two people. "
+                               "Police say the same group is responsible for the murder of 12 "
+                               "farmers on 20 January.")[0]
+    assert event.fatalities is not None and event.fatalities.best == 2
+
+
+def test_toll_sentence_opening_another_incident_stays_out(stages: list[Any]) -> None:
+    event = only_event(stages, "Gunmen attacked a bus in Idlib on Friday, killing two people. "
+                               "Meanwhile, the bodies of five men were found on a road.")
+    assert event.fatalities is not None and event.fatalities.best == 2
+
+
+def test_meanwhile_starts_a_second_event(stages: list[Any]) -> None:
+    events = new_events(stages, "A bomb exploded at a union office in Idlib on Friday, killing "
+                                "eight people. Meanwhile, gunmen shot dead a watchman in a "
+                                "northern neighbourhood of Idlib.")
+    assert [e.fatalities.best if e.fatalities else None for e in events] == [8, 1]
+
+
+def test_attack_by_another_group_is_its_own_event(stages: list[Any]) -> None:
+    events = new_events(stages, "Rebels ambushed a patrol in Idlib on Friday, killing three "
+                                "soldiers. A mayor was killed by another rebel column in "
+                                "Idlib.")
+    assert len(events) == 2 and events[1].fatalities is not None
+    assert events[1].fatalities.best == 1
+
+
+ALEPPO = Place(170063, "Aleppo", "SY", 36.2, 37.16, "city", iso3="SYR", country="Syria",
+               admin1="Aleppo")
+
+
+def events_in_two_towns(stages: list[Any], text: str) -> list[EventMention]:
+    article = Article(id="t2", text=text, published=date(2024, 2, 3),
+                      published_basis="metadata", source_name="Test Wire")
+    analysis = Analysis(article=article)
+    stages[0](analysis)
+    analysis.places = [PlaceMention(m.start(), m.end(), m.group(0),
+                                    IDLIB if m.group(0) == "Idlib" else ALEPPO, 1.0)
+                       for m in re.finditer("Idlib|Aleppo", text)]
+    analysis.country_focus = ["SY"]
+    for stage in stages[1:]:
+        stage(analysis)
+    EventCoder()(analysis)
+    return [m for m in analysis.mentions if m.kind == "new"]
+
+
+def test_next_sentence_adding_an_attack_elsewhere_is_its_own_event(stages: list[Any]) -> None:
+    events = events_in_two_towns(stages, "Gunmen attacked a bus in Idlib, killing two people. "
+                                         "Gunmen also attacked a checkpoint in Aleppo, killing "
+                                         "three soldiers.")
+    assert [e.fatalities.best if e.fatalities else None for e in events] == [2, 3]
+
+
+def test_next_sentence_continuing_the_attack_joins_it(stages: list[Any]) -> None:
+    events = events_in_two_towns(stages, "Gunmen attacked a bus in Idlib, killing two people. "
+                                         "The gunmen fled towards Aleppo after the attack.")
+    assert len(events) == 1
+

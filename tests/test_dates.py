@@ -161,3 +161,70 @@ def test_offsets_inside_text(nlp, pieces, published):
         assert m.precision in (1, 2, 3)
         if not any(ch.isdigit() for ch in m.text):  # relative wording never points ahead
             assert m.value <= published + timedelta(days=1)
+
+
+@pytest.mark.parametrize("text", [
+    "Police said they fired 2000 rounds to control the situation.",
+    "Officers arrested nearly 1500 rioters across the state.",
+])
+def test_a_number_counting_a_noun_is_no_year(nlp, text):
+    assert resolve_dates(nlp(text), PUB) == []
+
+
+@pytest.mark.parametrize("text, year", [
+    ("The 2019 elections passed off peacefully.", 2019),
+    ("In 2019 the town was attacked twice.", 2019),
+])
+def test_a_year_before_a_noun_is_still_a_year(nlp, text, year):
+    assert [m.value.year for m in resolve_dates(nlp(text), PUB)] == [year]
+
+
+@pytest.mark.parametrize("text, calendar, year, bare", [
+    ("on March 12", True, False, False),
+    ("12 March 2002", True, True, False),
+    ("in 1990", True, True, True),
+    ("on Thursday", False, False, False),
+    ("two days ago", False, False, False),
+])
+def test_calendar_and_relative_expressions(text, calendar, year, bare):
+    from flashpoint.coding.dates import is_bare_year, is_calendar, names_year
+    from flashpoint.records import DateMention
+
+    mention = DateMention(0, len(text), text, PUB, 1, False)
+    assert (is_calendar(mention), names_year(mention), is_bare_year(mention)) == (
+        calendar, year, bare)
+
+
+# --- undated articles: the coder's past references ---------------------------------------------
+
+def _kinds_undated(nlp, text: str) -> list[str]:
+    """Event kinds for an article whose publication date is unknown (ingest date = today)."""
+    from flashpoint.coding.actors import ActorStage
+    from flashpoint.coding.attribution import AttributionStage
+    from flashpoint.coding.coder import EventCoder
+    from flashpoint.coding.tolls import TollStage
+
+    article = Article(id="u", text=text, published=date.today(), published_basis="ingest_date")
+    analysis = Analysis(article=article, doc=nlp(text))
+    for stage in (ActorStage(), DateStage(), TollStage(), AttributionStage(), EventCoder()):
+        stage(analysis)
+    return [m.kind for m in analysis.mentions]
+
+
+@pytest.mark.parametrize("text", [
+    # a yearless date far from today, a weekday read against today: no clock to compare with
+    "Police said on Thursday that two persons were arrested for damaging a shrine in the "
+    "village on March 12.",
+    "Two men were arrested in the village on 3 June 2002, police said.",
+])
+def test_undated_article_events_stay_new(nlp, text):
+    assert _kinds_undated(nlp, text) == ["new"]
+
+
+@pytest.mark.parametrize("text", [
+    "In 1990, two brothers were killed by the police in the town.",
+    "On 2 March 2002 gunmen attacked the village. Another village had been attacked on "
+    "10 January 2002.",
+])
+def test_undated_article_still_has_past_references(nlp, text):
+    assert "past_reference" in _kinds_undated(nlp, text)

@@ -295,6 +295,19 @@ def test_wiki_detection_and_roles_by_hand(wiki_docs: list[wikievents.WikiDoc]) -
     assert out["attacker_match"] is None
 
 
+def test_wiki_past_references_count_for_detection(wiki_docs: list[wikievents.WikiDoc]) -> None:
+    """WikiEvents marks recalled events too: a past reference covering a gold trigger
+    detects it; `recall_new_only` leaves it out."""
+    bomb = wiki_docs[0]
+    line2 = bomb.text.index("A roadside")
+    recalled = ev(tx.IED, kind="past_reference", span=(line2, line2 + 60))
+    tally = wikievents.Tally()
+    wikievents.tally_doc(bomb, [recalled], tally, [])
+    out = wikievents.metrics_of(tally)
+    assert out["recall"] == round(1 / 3, 4) and out["recall_new_only"] == 0.0
+    assert out["precision"] == 1.0
+
+
 # --- end to end -------------------------------------------------------------------------
 
 

@@ -13,7 +13,11 @@ from flashpoint.eval.geo import (
     MAX_ERROR_KM,
     EvalDataError,
     GeoReport,
+    GoldDoc,
     GoldToponym,
+    _recognition,
+    _scores,
+    _Tally,
     acc_at,
     auc,
     error_km,
@@ -104,6 +108,18 @@ def test_empty_sides() -> None:
     assert match_spans([(0, 1)], [(3, 4)]).f1 == 0.0
 
 
+def test_both_recognition_conventions_are_counted() -> None:
+    """The pipeline's spans and the corpus-convention spans are scored on the same gold."""
+    doc = GoldDoc("d", "A Lyon court in Lyon.", (GoldToponym(2, 6, "Lyon"),
+                                                  GoldToponym(16, 20, "Lyon")))
+    tally = _Tally()
+    _recognition(tally, doc, predicted=[(16, 20)], corpus=[(2, 6), (16, 20), (8, 13)])
+    scores = _scores("d", tally)
+    assert (scores.rec_precision, scores.rec_recall) == (1.0, 0.5)
+    assert scores.corpus_precision == pytest.approx(2 / 3) and scores.corpus_recall == 1.0
+    assert scores.corpus_f1 == pytest.approx(0.8)
+
+
 # --- gold files --------------------------------------------------------------------------
 
 
@@ -170,6 +186,7 @@ def test_evaluate_geo_on_fixture(gaz: InMemoryGazetteer, nlp: object) -> None:
     for share in (overall.rec_precision, overall.rec_recall, overall.e2e_acc161):
         assert share is not None and 0.0 < share <= 1.0
     assert overall.overlap_f1 >= overall.rec_f1  # type: ignore[operator]
+    assert overall.corpus_f1 is not None and 0.0 < overall.corpus_f1 <= 1.0
 
 
 def texas_km(gaz: InMemoryGazetteer) -> float:
@@ -186,7 +203,9 @@ def test_report_serialises_and_formats(gaz: InMemoryGazetteer, nlp: object) -> N
     data = json.loads(json.dumps(report.to_dict()))
     assert [f["docs"] for f in data["files"]] == [2, 2]
     assert data["overall"]["docs"] == 4
+    assert {"rec_f1", "corpus_precision", "corpus_recall", "corpus_f1"} <= set(data["overall"])
     table = format_table(report)
     lines = table.splitlines()
     assert "Acc@161 (gold spans)" in lines[0] and "population baseline" in lines[0]
+    assert "rec F1" in lines[0] and "corpus F1" in lines[0]
     assert [line.split()[0] for line in lines[2:5]] == ["geo_small", "geo_small", "overall"]

@@ -87,3 +87,32 @@ def test_licences_and_instructions_are_irrealis(nlp, text: str) -> None:
 )
 def test_incidents_stay(nlp, text: str) -> None:
     assert factual(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # police action in Indian English reported as it happened
+        "Police fired at a riotous mob in the old city on Monday morning.",
+        "As many as 98 people were killed in police firing, the minister said.",
+        "The task force booked the people under the Railway Act.",
+        "The police lathi-charged the crowd outside the collectorate on Tuesday.",
+        "Two youths were nabbed by the police near the station.",
+    ],
+)
+def test_police_actions_are_reported(nlp, text: str) -> None:
+    assert factual(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # police action named only in other stories' headlines
+        "Related stories: one dead in police firing in Bengal Facebook Twitter Linkedin Mail",
+        # police duties that are no action on anyone
+        "The railway police have been told to keep a strict vigil on the passengers.",
+        "Several policemen who had taken leave have been called back on duty.",
+    ],
+)
+def test_police_words_without_an_action(nlp, text: str) -> None:
+    assert factual(nlp, text) == []

@@ -86,10 +86,14 @@ def test_state_abbreviation_after_a_comma(vocab, gazetteer) -> None:
     assert names(doc, gazetteer) == ["Louisville", "Ky."]
 
 
-def test_two_letter_name_without_a_comma_is_still_rejected(vocab, gazetteer) -> None:
-    doc = make_doc(vocab, [("in", "ADP", "IN", "O"), ("Ky.", *PROPN, "B-GPE"),
-                           ("today", "NOUN", "NN", "O")])
-    assert names(doc, gazetteer) == []
+def test_two_letter_name_without_a_comma_is_rejected_unless_a_postal_state(vocab,
+                                                                         gazetteer) -> None:
+    def doc(word: str):
+        return make_doc(vocab, [("in", "ADP", "IN", "O"), (word, *PROPN, "B-GPE"),
+                                ("today", "NOUN", "NN", "O")])
+
+    assert names(doc("Jr."), gazetteer) == []
+    assert names(doc("Ky."), gazetteer) == ["Ky."]  # "a Ga. pastor", "in Ky."
 
 
 def _address(vocab, label: str):
@@ -193,3 +197,199 @@ def test_person_tagged_town_after_a_persons_name_and_of(vocab, gazetteer) -> Non
                            ("of", "ADP", "IN", "O"), ("Alexandria", *PROPN, "B-PERSON"),
                            ("was", "AUX", "VBD", "O"), ("driving", "VERB", "VBG", "O")])
     assert names(doc, gazetteer) == ["Alexandria"]
+
+
+# --- written-form rules (flashpoint/geo/surface.py) and boundaries ----------------------
+
+MORE_ROWS = ROWS + [
+    (Place(11, "Torrington", "US", 41.80, -73.12, population=35000), []),
+    (Place(12, "Man", "CI", 7.41, -7.55, population=150000), []),
+    (Place(13, "Ita", "PY", -25.5, -57.37, population=30000), []),
+    (Place(14, "Jones", "US", 35.4, -97.3, population=6000), []),
+    (Place(15, "Illinois", "US", 40.0, -89.0, feature="admin1", population=12_000_000), []),
+    (Place(16, "San Francisco", "US", 37.77, -122.42, population=870000), []),
+]
+O = "O"
+
+
+@pytest.fixture(scope="module")
+def more() -> InMemoryGazetteer:
+    return InMemoryGazetteer.from_rows(MORE_ROWS)
+
+
+def _words(vocab, text: str, labels: dict[str, str] | None = None):
+    """A Doc from space-separated words: PROPN when capitalised, else NOUN; `labels` maps a
+    word to its IOB entity label."""
+    rows = []
+    for word in text.split():
+        pos = ("PROPN", "NNP") if word[:1].isupper() else ("NOUN", "NN")
+        if word in (",", ".", "-", "—", "(", ")"):
+            pos = ("PUNCT", word)
+        rows.append((word, *pos, (labels or {}).get(word, O)))
+    return make_doc(vocab, rows)
+
+
+def test_street_names_with_and_without_a_house_number(vocab, more) -> None:
+    doc = _words(vocab, "arrested at 420 Augusta St. , Alexandria , on Friday")
+    assert names(doc, more) == ["Augusta St.", "Alexandria"]
+    assert names(_words(vocab, "traffic on Eglinton Avenue West ."), more) == [
+        "Eglinton Avenue West"]
+
+
+@pytest.mark.parametrize("text", [
+    "closed from County Road 43 to the bridge",  # a numbered road
+    "pupils at Pleasant Lane School won",  # a school named after a street
+    "a passenger Marvin F. Lane was hurt",  # a person
+])
+def test_street_word_that_does_not_end_a_street_name(vocab, more, text: str) -> None:
+    assert names(_words(vocab, text), more) == []
+
+
+def test_all_caps_dateline(vocab, more) -> None:
+    doc = _words(vocab, "TORRINGTON — Mayor Ryan Bingham spoke")
+    assert names(doc, more) == ["TORRINGTON"]
+    assert names(_words(vocab, "a new TORRINGTON plan"), more) == []  # not a dateline
+    assert names(_words(vocab, "BREAKING NEWS — roads closed"), more) == []  # not a place
+
+
+def test_home_state_of_a_legislator(vocab, more) -> None:
+    doc = _words(vocab, "Rep. Nick Rahall , D - W. Va. , chairman")
+    assert names(doc, more) == ["W. Va."]
+
+
+def test_province_abbreviation_keeps_its_full_stop(vocab, more) -> None:
+    doc = _words(vocab, "born in Torrington , Man . her parents")
+    found = find_toponyms(doc, more)
+    assert [t[2] for t in found] == ["Torrington", "Man."]
+    assert doc.text[found[1][0]:found[1][1]] == "Man."
+
+
+def test_names_listed_before_a_plural_place_noun(vocab, more) -> None:
+    doc = _words(vocab, "schools in Barrow , Jackson and Madison counties closed",
+                 {"Jackson": "B-PERSON", "Madison": "B-PERSON"})
+    assert names(doc, more) == ["Barrow", "Jackson", "Madison"]
+
+
+def test_possessive_and_title_are_not_part_of_a_place(vocab, more) -> None:
+    doc = make_doc(vocab, [("off", "ADP", "IN", O), ("San", *PROPN, "B-GPE"),
+                           ("Francisco", *PROPN, "I-GPE"), ("'s", "PART", "POS", "I-GPE"),
+                           ("roads", "NOUN", "NNS", O)])
+    assert names(doc, more) == ["San Francisco"]
+    doc = make_doc(vocab, [("Ms", *PROPN, "B-GPE"), ("Raggi", *PROPN, "I-GPE"),
+                           ("resigned", "VERB", "VBD", O)])
+    assert names(doc, more) == []
+
+
+def test_state_word_before_an_organisation_is_left_out(vocab, more) -> None:
+    doc = make_doc(vocab, [("the", "DET", "DT", O), ("Illinois", *PROPN, "B-GPE"),
+                           ("State", *PROPN, "I-GPE"), ("Police", *PROPN, O),
+                           ("said", "VERB", "VBD", O)])
+    assert names(doc, more, embedded=True) == ["Illinois"]
+
+
+def test_mojibake_fragment_is_not_a_place(vocab, more) -> None:
+    doc = make_doc(vocab, [("in", "ADP", "IN", O), ("Itâ", *PROPN, O), ("s", "NOUN", "NN", O),
+                           ("cold", "ADJ", "JJ", O)])
+    assert names(doc, more) == []
+    doc = make_doc(vocab, [("in", "ADP", "IN", O), ("Ita", *PROPN, O), ("today", "NOUN", "NN", O)])
+    assert names(doc, more) == ["Ita"]
+
+
+def test_unknown_one_word_place_entity_is_dropped(vocab, more) -> None:
+    doc = make_doc(vocab, [("supporting", "VERB", "VBG", O), ("Pawlenty", *PROPN, "B-GPE"),
+                           ("'s", "PART", "POS", O), ("plan", "NOUN", "NN", O)])
+    assert names(doc, more) == []
+
+
+def test_unknown_facility_is_dropped_unless_a_landmark(vocab, more) -> None:
+    def doc(first: str, second: str):
+        return make_doc(vocab, [("at", "ADP", "IN", O), (first, *PROPN, "B-FAC"),
+                                (second, *PROPN, "I-FAC"), ("today", "NOUN", "NN", O)])
+
+    assert names(doc("Worden", "Elementary"), more) == []
+    assert names(doc("Dulles", "Airport"), more) == ["Dulles Airport"]
+
+
+def test_speaker_abbreviation_and_month_are_not_matched(vocab, more) -> None:
+    said = _words(vocab, "Jones said the plan works")
+    said[1].lemma_ = "say"
+    assert names(said, more) == []
+    assert names(_words(vocab, "a house in Jones burned"), more) == ["Jones"]
+    assert names(_words(vocab, "Sgt . Jones Dresser arrived"), more) == []
+
+
+def test_one_sense_per_discourse(vocab, more) -> None:
+    """A name the model tags as a place once is a place where it tags it a person."""
+    def doc(first_label: str):
+        return make_doc(vocab, [("a", "DET", "DT", O), ("finalist", "NOUN", "NN", O),
+                                ("is", "AUX", "VBZ", O), ("Alexandria", *PROPN, first_label),
+                                (".", "PUNCT", ".", O), ("Later", "ADV", "RB", O),
+                                ("Alexandria", *PROPN, "B-PERSON"), ("won", "VERB", "VBD", O)])
+
+    assert names(doc("B-GPE"), more) == ["Alexandria", "Alexandria"]
+    assert names(doc("B-PERSON"), more) == []
+
+
+def test_lower_case_compass_word_makes_an_organisation_tag_a_place(vocab, more) -> None:
+    doc = make_doc(vocab, [("shelling", "NOUN", "NN", O), ("of", "ADP", "IN", O),
+                           ("eastern", "ADJ", "JJ", O), ("Kabul", *PROPN, "B-ORG"),
+                           ("went", "VERB", "VBD", O), ("on", "ADP", "RP", O)])
+    assert names(doc, more) == ["Kabul"]
+
+
+def test_hyphen_pair_of_demonyms_when_embedded(vocab, more) -> None:
+    doc = make_doc(vocab, [("the", "DET", "DT", O), ("Egyptian", "ADJ", "JJ", "B-NORP"),
+                           ("-", "PUNCT", "HYPH", O), ("Israeli", "ADJ", "JJ", "B-NORP"),
+                           ("talks", "NOUN", "NNS", O)])
+    assert names(doc, more) == []
+    assert names(doc, more, embedded=True) == ["Egyptian", "Israeli"]
+    lead = make_doc(vocab, [("The", "DET", "DT", O), ("Syrian", "ADJ", "JJ", "B-NORP"),
+                            ("army", "NOUN", "NN", O), ("said", "VERB", "VBD", O)])
+    assert names(lead, more, embedded=True) == ["Syrian"]
+
+
+def test_mayor_of_a_town_only_in_the_corpus_convention(vocab, more) -> None:
+    doc = _words(vocab, "Mansfield Mayor Curtis McCoy spoke", {"Curtis": "B-PERSON"})
+    assert names(doc, more) == []
+    assert names(doc, more, embedded=True) == ["Mansfield"]
+
+
+def test_entity_edges_number_lowercase_tail_and_split_full_stop(vocab, more) -> None:
+    doc = make_doc(vocab, [("Two", "NUM", "CD", "B-LOC"), ("Northeast", *PROPN, "I-LOC"),
+                           ("Illinois", *PROPN, "I-LOC"), ("beach", "NOUN", "NN", "I-LOC"),
+                           ("grew", "VERB", "VBD", O)])
+    assert names(doc, more) == ["Illinois"]  # then the compass word goes too
+    doc = make_doc(vocab, [("fans", "NOUN", "NNS", O), ("across", "ADP", "IN", O),
+                           ("U.S", *PROPN, "B-GPE"), (".", "PUNCT", ".", O)])
+    assert find_toponyms(doc, more) == [(12, 16, "U.S.")]
+
+
+def test_person_tagged_region_name_is_a_place(vocab) -> None:
+    gaz = InMemoryGazetteer.from_rows(
+        [(Place(1255053, "Tamil Nadu", "IN", 11.0, 78.0, feature="admin1",
+                population=72_000_000), [])])
+
+    def doc(verb: tuple[str, str, str]):
+        return make_doc(vocab, [("Tamil", *PROPN, "B-PERSON"), ("Nadu", *PROPN, "I-PERSON"),
+                                verb + (O,), ("water", "NOUN", "NN", O)])
+
+    assert names(doc(("farmers", "NOUN", "NNS")), gaz) == ["Tamil Nadu"]
+    said = doc(("wants", "VERB", "VBZ"))  # a government speaking: the corpora's metonym
+    assert names(said, gaz) == [] and names(said, gaz, embedded=True) == ["Tamil Nadu"]
+
+
+def test_person_tagged_one_word_needs_a_country_or_a_city_of_millions(vocab) -> None:
+    gaz = InMemoryGazetteer.from_rows([
+        (Place(587116, "Azerbaijan", "AZ", 40.5, 47.5, feature="country",
+               population=9_900_000), []),
+        (Place(1, "Bellville", "ZA", -33.9, 18.6, population=2_000_000), ["Bell"]),
+        (Place(2, "Jackson", "US", 32.3, -90.2, feature="admin1", population=3_000_000), []),
+    ])
+
+    def doc(word: str):
+        return make_doc(vocab, [("hopes", "NOUN", "NNS", O), ("for", "ADP", "IN", O),
+                                (word, *PROPN, "B-PERSON"), ("grew", "VERB", "VBD", O)])
+
+    assert names(doc("Azerbaijan"), gaz, embedded=True) == ["Azerbaijan"]
+    assert names(doc("Bell"), gaz, embedded=True) == []  # an alternate name only
+    assert names(doc("Jackson"), gaz, embedded=True) == []  # a region, and a surname

@@ -106,6 +106,8 @@ def test_unreadable_file_raises(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("name", "key"), [
     ("Kano State", "kano"), ("Deir ez-Zor Governorate", "deir ez zor"),
     ("Province of Bergamo", "bergamo"), ("State", "state"), ("Borno", "borno"),
+    ("Muhafazat al Hudaydah", "al hudaydah"), ("Provincia de Buenos Aires", "buenos aires"),
+    ("Muhafazat", "muhafazat"),
 ])
 def test_area_key(name: str, key: str) -> None:
     assert area_key(name) == key

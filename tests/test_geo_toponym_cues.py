@@ -65,3 +65,18 @@ def test_month_in_a_dateline_is_not_a_toponym(nlp) -> None:
     )
     assert _names(nlp, gaz, "Bogota, 3 Nov 89 (EFE) -- Gunmen killed a judge.") == ["Bogota"]
     assert _names(nlp, gaz, "Gunmen attacked a convoy near Nov on Friday.") == ["Nov"]
+
+
+@pytest.mark.model
+def test_all_caps_dateline_and_street(nlp) -> None:
+    gaz = InMemoryGazetteer.from_rows(
+        [(Place(4842898, "Torrington", "US", 41.80, -73.12, population=35000), [])])
+    text = "TORRINGTON — Police closed Water Street after a shooting on Friday."
+    assert _names(nlp, gaz, text) == ["TORRINGTON", "Water Street"]
+
+
+@pytest.mark.model
+def test_compass_word_and_plural_place_noun_are_place_cues(nlp, gazetteer) -> None:
+    text = "Militants shelled eastern Rutshuru and the Djibo and Acatlan counties."
+    found = _names(nlp, gazetteer, text)
+    assert "Rutshuru" in found and "Djibo" in found

@@ -220,3 +220,14 @@ def test_model_fills_what_the_parse_leaves(code: Any) -> None:
     one side): the role model codes both."""
     text = "There was heavy fighting between Sudanese soldiers and RSF fighters on Monday."
     assert set(_roles(code(text))) == {"Sudanese soldiers", "RSF fighters"}
+
+
+@pytest.mark.model
+def test_named_group_in_a_generic_agent_phrase(code: Any) -> None:
+    """"terrorists of the Northern Valley Front": the Front acted, even though the actor
+    dictionary does not know it; the rest of the agent phrase is not the target, the
+    kidnapped farmers are."""
+    m = code("About 30 peasants have been kidnapped by terrorists of the Northern Valley "
+             "Liberation Front, the army said on Monday.")[0]
+    assert m.actor1 is not None and "Northern Valley Liberation Front" in m.actor1.text
+    assert m.actor2 is None or "terrorists" not in m.actor2.text

@@ -323,7 +323,12 @@ def test_died_and_someone_else_wounded_is_not_casualties(nlp):
     [
         ("Since then 10 other people have been killed.", True),
         ("So far, over 1,000 people have died.", True),
+        ("In the past few days more than 1,000 people have died in the fighting.", True),
+        ("The feud has already claimed more than 120 deaths.", True),
+        ("In recent weeks 40 people have been killed in the province.", True),
+        ("During this 10-year-long war, 70,000 people have died.", True),
         ("Ten people have been killed in the attack.", False),
+        ("Two people were killed in the last 24 hours.", False),
     ],
 )
 def test_running_total_cues(nlp, text, cumulative):
@@ -369,4 +374,19 @@ def test_how_many_asks_and_does_not_count(nlp):
     ],
 )
 def test_killing_noun_with_victims_after_of(nlp, text, best):
+    assert killed_best(nlp, text) == best
+
+
+@pytest.mark.parametrize(
+    ("text", "best"),
+    [
+        ("Gunmen shot dead a watchman in the north of the city.", 1),
+        ("A policeman was shot to death in the capital.", 1),
+        ("Gunmen beat a farmer to death.", 1),
+        ("Danilo barillas, another party leader, was killed on 1 August.", 1),
+        ("He was sentenced to death.", None),
+        ("A man was found dead near the road.", 1),
+    ],
+)
+def test_dead_as_complement_counts_the_object_or_subject(nlp, text, best):
     assert killed_best(nlp, text) == best

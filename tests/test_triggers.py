@@ -292,3 +292,65 @@ def test_fired_weapons_through_quantities_and_participles(
 def test_shot_dead_is_a_killing_even_without_a_named_shooter(model: Any) -> None:
     assert tx.ATTACK in factual_types(model, "Two villagers were shot dead in Kupwara on Monday.")
     assert factual_types(model, "The photographer shot the scene at dawn.") == set()
+
+
+# --- police action in South Asian and agency English -----------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Two men were booked under Section 307 of the IPC for the assault.",
+    "The railway police booked forty people under the Railways Act on Sunday.",
+    "Three youths were nabbed by the police near the bus stand.",
+    "The police picked them up from a lodge late on Friday night.",
+    "Two activists were caught by the Kolkata police at the border.",
+    "Five men were held for rioting in the old city.",
+    "The police acted and caught some of them.",
+    "Police rounded up 20 people after the clash.",
+    "Ten people were booked for rioting and arson in the town.",
+])
+def test_regional_arrest_verbs(model: Any, text: str) -> None:
+    assert tx.ARRESTS in factual_types(model, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The hotel was booked for a wedding.",
+    "We booked two tickets for the show.",
+    "The party held a meeting in the town hall.",
+    "The hostages were held by the gunmen for a week.",
+    "He was held responsible for the riots by the commission.",
+    "Police took the injured to the district hospital.",
+    "The farmers caught fish in the river.",
+])
+def test_booked_held_and_caught_without_a_detention(model: Any, text: str) -> None:
+    assert tx.ARRESTS not in factual_types(model, text)
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("As many as 98 people were killed in police firing, he said.", tx.ATTACK),
+    ("Police fired at a riotous mob in the market on Monday morning.", tx.VIOLENT_DEMO),
+    ("The security forces fired 500 rounds on mobs in the city.", tx.VIOLENT_DEMO),
+    ("Police lathi-charged the protesters outside the collectorate.", tx.PROTEST_INTERVENTION),
+    ("The police resorted to a lathi charge to disperse the mob.", tx.VIOLENT_DEMO),
+    ("Militants fired at a police patrol near the bridge.", tx.ARMED_CLASH),
+    ("Gunmen fired on a bus carrying pilgrims.", tx.ATTACK),
+])
+def test_gunfire_and_baton_charges(model: Any, text: str, kind: str) -> None:
+    assert kind in factual_types(model, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The company fired 200 workers last month.",
+    "The coach was fired after the defeat.",
+    "Villagers armed with lathis gathered at the temple.",
+    "Police fired tear gas shells to disperse the crowd.",
+])
+def test_no_gunfire_event(model: Any, text: str) -> None:
+    kinds = factual_types(model, text)
+    assert not kinds & {tx.ATTACK, tx.ARMED_CLASH, tx.VIOLENT_DEMO, tx.EXCESSIVE_FORCE}
+
+
+@pytest.mark.parametrize("text", [
+    "Police fired tear gas and rubber bullets at the crowd outside parliament.",
+    "Police fired several rounds of tear gas at protesters on New Year's Day.",
+])
+def test_non_lethal_rounds_are_left_to_the_protest_rules(model: Any, text: str) -> None:
+    assert not [t for t in triggers(model, text) if t.text == "fired"]

@@ -231,3 +231,56 @@ def test_control_regained_by_a_handover_is_a_transfer(model: Any) -> None:
 def test_control_regained_in_fighting_is_no_transfer(model: Any) -> None:
     text = "The army regained control of the town after heavy fighting with the rebels."
     assert type_of(model, text, "regained") == tx.GOV_REGAINS
+
+
+# --- assaults, deployments and new units -------------------------------------------------------
+
+def test_armed_men_charging_a_camp_with_troops_is_a_clash(model: Any) -> None:
+    text = "Rebel fighters charged a camp near the river that hosts government troops."
+    assert type_of(model, text, "charged") == tx.ARMED_CLASH
+
+
+@pytest.mark.parametrize("text", [
+    "The court charged him with murder on Monday.",
+    "The hotel charged guests twice the usual rate.",
+])
+def test_legal_and_price_charges_are_no_attack(model: Any, text: str) -> None:
+    assert type_of(model, text, "charged") is None
+
+
+@pytest.mark.parametrize("text", [
+    "Troops were deployed to the border region on Monday.",
+    "The government sent troops to the district on Friday.",
+    "A new militia network has been set up in the province.",
+])
+def test_deployments_and_new_units_change_a_group(model: Any, text: str) -> None:
+    assert tx.CHANGE_GROUP in factual_types(model, text)
+
+
+@pytest.mark.parametrize("text", [
+    "She sent a letter to the minister.",
+    "They set up a stall at the fair.",
+    "The army said it had deployed troops to the area and was pursuing the attackers.",
+    "Troops were deployed to the town to restore order after the clashes.",
+])
+def test_sending_and_setting_up_other_things(model: Any, text: str) -> None:
+    assert tx.CHANGE_GROUP not in factual_types(model, text)
+
+
+def test_armed_men_pulling_back_from_a_place_change_their_activity(model: Any) -> None:
+    text = "The militia's fighters pulled back from several villages in the province on Sunday."
+    assert tx.CHANGE_GROUP in factual_types(model, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The company withdrew from the market last year.",
+    "Several residents pulled out of the race for mayor.",
+])
+def test_other_withdrawals_are_no_event(model: Any, text: str) -> None:
+    assert factual_types(model, text) == set()
+
+
+def test_fighters_beginning_to_leave_under_a_deal_is_a_transfer(model: Any) -> None:
+    text = ("Rebel fighters began leaving their last stronghold in the city on Tuesday under an "
+            "evacuation deal with the government.")
+    assert tx.TERRITORY_TRANSFER in factual_types(model, text)

@@ -3,8 +3,10 @@
 `attribute(sent)` finds the source phrase ("according to reports from Syrian state media" ->
 "Syrian state media"; "Nigeria's defence ministry said" -> "Nigeria's defence ministry";
 "witnesses told Reuters" -> "witnesses") through the dependency parse and pairs it with
-`sentence_certainty(sent)`: denied > claimed > alleged > confirmed > reported (the default;
-hedges such as "reportedly" or "initial reports suggest" stay `reported`).
+`sentence_certainty(sent)`: denied > claimed > alleged > confirmed > reported (the default).
+Hedges on the act itself make it `alleged`: "reportedly", "likely used chlorine", "are
+suspected of killing", "is believed to have shelled" (not "suspected militants", which
+hedges who did it, nor "initial reports suggest").
 """
 
 from __future__ import annotations
@@ -32,6 +34,12 @@ DENY_OBJECTS = frozenset({"claim", "report", "allegation", "account", "accusatio
 CLAIM_LEMMAS = frozenset({"claim"})
 ALLEGE_WORDS = frozenset({"allegedly", "alleged", "allege", "accuse", "accused", "purportedly"})
 CONFIRM_LEMMAS = frozenset({"confirm", "verify"})
+# Adverbs that hedge the act: "reportedly seized", "likely used".
+HEDGE_ADVERBS = frozenset({"reportedly", "likely", "probably", "apparently", "presumably",
+                           "supposedly", "seemingly"})
+# Passive verbs of belief that hedge the act they govern: "suspected of killing", "believed
+# to have shelled", "thought to be behind".
+HEDGE_VERBS = frozenset({"suspect", "believe", "think", "presume", "fear"})
 _CUT_DEPS = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "advcl"})
 
 
@@ -113,7 +121,7 @@ def sentence_certainty(sent: Span) -> str:
             found.add("denied")
         elif _is_claim(tok) or _claims_own_act(tok):
             found.add("claimed")
-        elif low in ALLEGE_WORDS or lemma in ALLEGE_WORDS:
+        elif low in ALLEGE_WORDS or lemma in ALLEGE_WORDS or _hedges(tok):
             found.add("alleged")
         elif lemma in CONFIRM_LEMMAS and tok.pos_ == "VERB" and not _is_negated(tok):
             found.add("confirmed")
@@ -121,6 +129,23 @@ def sentence_certainty(sent: Span) -> str:
         if level in found:
             return level
     return "reported"
+
+
+def _hedges(tok: Token) -> bool:
+    """"reportedly", "likely used", "are suspected of killing", "is believed to have
+    shelled", "it is likely that" -- not "suspected militants" or "likely to attack"."""
+    if tok.lower_ in HEDGE_ADVERBS:
+        return tok.dep_ == "advmod" or tok.dep_ == "acomp" and not _governs_to(tok)
+    if tok.lemma_.lower() not in HEDGE_VERBS or tok.tag_ != "VBN":
+        return False
+    passive = any(c.dep_ == "auxpass" for c in tok.children)
+    return passive and any(c.dep_ in ("xcomp", "ccomp") or c.dep_ == "prep" and
+                           c.lower_ in ("of", "to") for c in tok.children)
+
+
+def _governs_to(tok: Token) -> bool:
+    """"likely to attack": a forecast, not a hedge on a report."""
+    return any(c.dep_ == "xcomp" for c in tok.children)
 
 
 def _is_claim(tok: Token) -> bool:
@@ -166,7 +191,8 @@ def attribute(sent: Span) -> Attribution | None:
 
 def _certainty_cue(sent: Span) -> Token | None:
     cues = DENY_LEMMAS | CLAIM_LEMMAS | ALLEGE_WORDS | CONFIRM_LEMMAS | {"reject", "dismiss", "say"}
-    return next((t for t in sent if t.lemma_.lower() in cues or t.lower_ in cues), None)
+    return next((t for t in sent if t.lemma_.lower() in cues or t.lower_ in cues or
+                 _hedges(t)), None)
 
 
 class AttributionStage:

@@ -39,7 +39,15 @@ from .roles import Roles, _inter, _is_generic, assign_roles
 from .spans import in_sents as _in_sents
 from .spans import inside as _inside
 from .taxonomy import FOLLOWERS, compatible, family, follows
-from .tolls import event_toll
+from .dates import is_bare_year, is_calendar, names_year
+from .event_tolls import event_toll
+from .relevance import (
+    adds_another,
+    marked_as_other,
+    opens_separate_incident,
+    referenced_toll,
+    unsupported,
+)
 from .triggers import GENERIC_SCORE, Trigger, detect
 
 if TYPE_CHECKING:
@@ -47,7 +55,11 @@ if TYPE_CHECKING:
 
     from ..pipeline import Analysis
 
-# Within a family, the higher rank wins the event's type when triggers are merged.
+# Within a family, the higher rank wins the event's type when triggers are merged. In the
+# protest family demonstrator violence (rioting, stone throwing, vandalism, arson) makes a
+# Violent demonstration even when forces respond, lethally or not (ACLED codebook); Excessive
+# force is lethal or severe force against protesters who were peaceful, and it outranks a
+# dispersal or arrests (Protest with intervention).
 RANK: dict[str, float] = {
     tx.LOOTING: 0, tx.ATTACK: 1, tx.ARMED_CLASH: 2, tx.MOB_VIOLENCE: 2.5,
     tx.ABDUCTION: 3, tx.SEXUAL_VIOLENCE: 3, tx.IED: 3.5, tx.GRENADE: 3.6,
@@ -55,7 +67,7 @@ RANK: dict[str, float] = {
     tx.SUICIDE_BOMB: 5, tx.CHEMICAL: 6,
     tx.DISRUPTED_WEAPONS: 0.2, tx.ARRESTS: 0.5, tx.PEACEFUL_PROTEST: 1,
     tx.PROTEST_INTERVENTION: 2,
-    tx.VIOLENT_DEMO: 3, tx.EXCESSIVE_FORCE: 4,
+    tx.EXCESSIVE_FORCE: 3, tx.VIOLENT_DEMO: 4,
 }
 ANAPHORS = frozenset({"the", "this", "these", "that", "those", "such"})
 
@@ -92,7 +104,14 @@ def strongest_type(triggers: list[Trigger]) -> str:
         triggers = leaders
     best = max(triggers, key=strength).sub_event_type
     return merged_type([best] + [t.sub_event_type for t in triggers if t.sub_event_type != best
-                                 and RANK.get(t.sub_event_type, 0) < RANK.get(best, 0)])
+                                 and (RANK.get(t.sub_event_type, 0) < RANK.get(best, 0)
+                                      or _decisive(t.sub_event_type, best))])
+
+
+def _decisive(sub: str, best: str) -> bool:
+    """A type that wins over a stronger-worded trigger: demonstrator violence makes any
+    protest a Violent demonstration, whatever the forces did."""
+    return sub == tx.VIOLENT_DEMO and family(best) == "protest"
 
 
 def _territory_by_actor(sub: str, actor1: ActorMention | None) -> str:
@@ -207,6 +226,10 @@ class EventCoder:
         for grp in groups:
             foreign = _foreign_sentences(grp, groups)
             mention = self.build(analysis, sents, grp, mentions, foreign)
+            dated = any(e.field == "event_date" for e in mention.field_evidence)
+            tolled = mention.fatalities is not None or mention.injuries is not None
+            if grp.kind == "new" and unsupported(analysis.doc, grp.triggers, dated, tolled):
+                continue  # violence in general ("terrorists who attack students")
             note = next((self._notes[t] for t in grp.triggers if t in self._notes), "")
             mentions.append(replace(mention, notes=f"{mention.notes} {note}".strip())
                             if note else mention)
@@ -251,11 +274,18 @@ class EventCoder:
 
     def _too_old(self, analysis: Analysis, when: DateMention) -> bool:
         """Is this date before the reporting window? Without a publication date, today says
-        nothing about when the report was written: the latest date the text names is the
-        reference instead."""
+        nothing about when the report was written: the latest other calendar date the text
+        names is the reference instead (one that names a year for one that does, as
+        yearless dates are read against today); relative wording ("on Thursday", "a year ago") is
+        read from its words, and a lone calendar date is new unless it is a bare past year."""
         if analysis.article.published_basis == "ingest_date":
-            anchor = max((d.value for d in analysis.dates), default=when.value)
-            return (anchor - when.value).days > self.past_days
+            if not is_calendar(when):  # "on Thursday", "two years ago": read from its wording
+                return when.past
+            anchors = [d.value for d in analysis.dates if is_calendar(d) and d != when
+                       and (names_year(d) or not names_year(when))]
+            if not anchors:  # no other calendar date: only a year the text names can say
+                return when.past and is_bare_year(when)
+            return (max(anchors) - when.value).days > self.past_days
         published = self._published(analysis.article)
         return when.past or (published - when.value).days > self.past_days
 
@@ -307,12 +337,17 @@ class EventCoder:
         if when is not None and grp.date is not None and when.value != grp.date.value:
             return False
         assert analysis.doc is not None
-        if any(_is_anaphoric(t, analysis.doc) for t in trigs) or (
-                adjacent and family(sub) == family(grp.sub_event_type)):
+        sent = analysis.doc[trigs[0].head_i].sent
+        if opens_separate_incident(sent) or marked_as_other(trigs, sent):
+            return False  # "Meanwhile, ...", "killed by another column": its own incident
+        if any(_is_anaphoric(t, analysis.doc) for t in trigs):
             return True
-        if places and grp.place_ids and not places & grp.place_ids:
-            return self._same_area(analysis, places, grp.place_ids)
-        return True
+        elsewhere = bool(places and grp.place_ids and not places & grp.place_ids
+                         and not self._same_area(analysis, places, grp.place_ids))
+        # an undated next sentence of the same family continues the event unless it names
+        # another area ("Rebels also bombed a bridge in B")
+        return not elsewhere or (adjacent and family(sub) == family(grp.sub_event_type)
+                                 and not adds_another(trigs, analysis.doc))
 
     @staticmethod
     def _same_area(analysis: Analysis, a: set[int], b: set[int]) -> bool:
@@ -331,18 +366,35 @@ class EventCoder:
         """A sentence with tolls and no trigger ("three were reported dead") joins the most
         recent new event, unless it is about the past; before any new event it waits for
         the first one (`_early_tolls`)."""
-        tolls = [t for t in _in_sents(analysis.tolls, [sents[i]]) if not t.cumulative]
+        assert analysis.doc is not None
+        tolls = [t for t in _in_sents(analysis.tolls, [sents[i]]) if not t.cumulative
+                 and not referenced_toll(analysis.doc, t)]
         if not tolls or not any(t.kind in ("killed", "injured") for t in tolls):
             return
-        dates = _in_sents(analysis.dates, [sents[i]])
+        dates = [d for d in _in_sents(analysis.dates, [sents[i]])
+                 if not _speech_date(sents[i], d)]
         published = self._published(analysis.article)
         if any(d.past or (published - d.value).days > self.past_days for d in dates):
             return
-        for grp in reversed(groups):
-            if grp.kind == "new":
-                grp.toll_sents.append(i)
-                return
-        self._early.append(i)
+        if opens_separate_incident(sents[i]):
+            return  # "Meanwhile, two peasants were found dead": not the running event's
+        running = self._running(groups, "new")
+        if running is None:
+            self._early.append(i)
+        elif not self._other_incident(analysis, sents[i], running, dates):
+            running.toll_sents.append(i)
+
+    def _other_incident(self, analysis: Analysis, sent: Span, grp: Group,
+                        dates: list[DateMention]) -> bool:
+        """A toll sentence dated to another day than the event ("the massacre of 12 people
+        last Wednesday"), or naming only places outside the event's area, tells of
+        another incident."""
+        told = grp.date.value if grp.date is not None else self._published(analysis.article)
+        if any(d.precision == 1 for d in dates) and all(d.value != told for d in dates):
+            return True
+        places = {p.place.geonameid for p in _in_sents(analysis.places, [sent]) if p.place}
+        return bool(places and grp.place_ids and not places & grp.place_ids
+                    and not self._same_area(analysis, places, grp.place_ids))
 
     def _early_tolls(self, grp: Group, earlier: list[EventMention]) -> list[int]:
         """Trigger-less toll sentences just before the first new event ("The bodies of two
@@ -396,7 +448,7 @@ class EventCoder:
     @staticmethod
     def _tolls(analysis: Analysis, sents: list[Span]) -> tuple[Toll | None, Toll | None]:
         """Killed and injured of one event: distinct victim groups across its sentences add
-        up, restatements and revisions do not (`flashpoint.coding.tolls.event_toll`)."""
+        up, restatements and revisions do not (`flashpoint.coding.event_tolls.event_toll`)."""
         assert analysis.doc is not None
         tolls = _in_sents(analysis.tolls, sents)
         return (event_toll(analysis.doc, tolls, "killed"),

@@ -246,6 +246,39 @@ def resolve_expression(text: str, published: date, before: str = "") -> Resolved
     return _relative(t, published)
 
 
+_CALENDAR = re.compile(rf"\b(?:{_MON}|\d{{4}})", re.IGNORECASE)
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+_BARE_YEAR = re.compile(r"(?:(?:in|back in|since)\s+)?(?:19|20)\d{2}", re.IGNORECASE)
+
+
+def is_calendar(mention: DateMention) -> bool:
+    """Does the expression name a calendar month or year ("March 12", "in 1990"), rather
+    than a day relative to publication ("on Thursday", "two days ago")?"""
+    return _CALENDAR.search(mention.text) is not None
+
+
+def names_year(mention: DateMention) -> bool:
+    """Does the expression state its year ("March 12, 2002", "in 1990")?"""
+    return _YEAR.search(mention.text) is not None
+
+
+def is_bare_year(mention: DateMention) -> bool:
+    """A year alone: "in 1990", "since 2011", "1984"."""
+    return _BARE_YEAR.fullmatch(mention.text.strip()) is not None
+
+
+def _counted_number(doc: Doc, start: int, end: int) -> bool:
+    """"fired 2000 rounds", "1500 people": a number counting the noun after it, no year."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not re.fullmatch(r"\d{4}", span.text.strip()):
+        return False
+    after = doc[span.end] if span.end < len(doc) else None
+    before = doc[span.start - 1] if span.start > 0 else None
+    if after is None or after.tag_ != "NNS" or after.is_title:
+        return False
+    return before is None or before.lower_ not in ("the", "in", "since", "of", "by", "'s")
+
+
 def _doc_and_offset(doc_or_span: Doc | Span) -> tuple[Doc, int]:
     from spacy.tokens import Doc
 
@@ -281,6 +314,8 @@ def resolve_dates(doc_or_span: Doc | Span, published: date) -> list[DateMention]
     for start, end in _candidates(doc_or_span):
         before = doc.text[max(0, start - 20) : start]
         if re.search(r"\bmay\b", doc.text[start:end]):  # the verb, not the month
+            continue
+        if _counted_number(doc, start, end):
             continue
         resolved = resolve_expression(doc.text[start:end], published, before)
         if resolved is None:

@@ -1,14 +1,19 @@
 """Non-event filters for trigger detection, and the token helpers they share with the rules.
 
-A trigger found by a rule in `triggers.py` is checked here: negated ("no attacks") and
-irrealis (threats, plans, warnings, obligations, counterfactuals, hypotheticals) triggers
-are flagged, and so are acts someone is licensed or instructed to do ("directed to detain
-them"); off-domain (sports, business, film, political metaphor, criticism called an
-"attack", idioms, drills, vigils kept as a watch, page navigation), habitual or recurring
-("frequent attacks", "rape is common"), accidental, attributed (claims, accusations,
-sanctions), natural-disaster and background reference ones ("after the riots", "the riots
-changed everything", "riot victims", "these riots are an assault on humanity") are
-dropped; sentences recalling an earlier event are marked.
+A trigger found by a rule in `triggers.py` is checked here: negated ("no attacks",
+"non-violent") and irrealis (threats, plans, warnings, obligations, counterfactuals,
+hypotheticals) triggers are flagged, but a relative or adverbial clause told in the simple
+past is a fact whatever governs it ("vowed revenge after soldiers attacked the camp"); so
+are acts someone is licensed or instructed to do ("directed to detain them"). Off-domain
+(sports, business, film, political metaphor, criticism called an "attack", idioms, drills,
+vigils kept as a watch, page navigation), habitual or recurring ("frequent attacks", "rape
+is common", "attacks have continued", "has killed thousands since 2011"; not "shops have
+been looted"), supporting roles ("a civilian helping the army fight them"), accidental,
+attributed (claims, accusations, sanctions), natural-disaster and background reference ones
+("after the riots", "the riots changed everything", "riot victims", "these riots are an
+assault on humanity") are dropped. Sentences recalling an earlier event are marked, unless
+the cue sits in a relative or participle clause ("an offensive that had previously involved
+shelling").
 """
 
 from __future__ import annotations
@@ -196,6 +201,8 @@ def is_accidental(tok: Token) -> bool:
 
 
 def is_negated(tok: Token) -> bool:
+    if _prefixed_non(tok):
+        return True  # "a non-violent demonstration"
     for t in (tok, tok.head):
         for child in t.children:
             if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
@@ -203,6 +210,12 @@ def is_negated(tok: Token) -> bool:
         if t.dep_ not in ("dobj", "nsubj", "nsubjpass", "pobj", "xcomp", "conj"):
             break
     return any(c.lower_ in ("no", "without") and c.i == tok.i - 1 for c in tok.sent)
+
+
+def _prefixed_non(tok: Token) -> bool:
+    """"non-violent", "non violent": the word is negated by its prefix."""
+    before = [tok.doc[i].lower_ for i in range(max(tok.sent.start, tok.i - 2), tok.i)]
+    return before[-1:] == ["non"] or before[-2:] == ["non", "-"]
 
 
 def is_irrealis(tok: Token) -> bool:
@@ -217,10 +230,32 @@ def is_irrealis(tok: Token) -> bool:
         if steps > 0 and (low(t) in IRREALIS_GOVERNORS | RENOUNCING or
                           low(t) == "agree" and tok.pos_ == "VERB"):
             return True  # "agreed to withdraw their fighters" is a promise
-        if t.head is t:
+        if t.head is t or _narrated_clause(t):
             break
         t, steps = t.head, steps + 1
     return _future_modifier(tok) or _obligation_or_counterfactual(tok) or _licensed(tok)
+
+
+def _narrated_clause(verb: Token) -> bool:
+    """A relative or adverbial clause told in the simple past reports a fact, whatever governs
+    it: "condemned the incident where police used force to disperse them", "demanded that he
+    resign as police fired tear gas", "vowed revenge after soldiers attacked the camp"."""
+    if verb.dep_ not in ("relcl", "advcl", "acl"):
+        return False
+    if verb.tag_ != "VBD" and not any(c.dep_ == "auxpass" and c.lower_ in ("was", "were")
+                                      for c in verb.children):
+        return False  # "after seven people were murdered" is a simple past too
+    if _time_frame(verb):
+        return False
+    return verb.dep_ != "acl" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
+def _time_frame(verb: Token) -> bool:
+    """"when the massacre took place": a clause that only dates what governs it, so it
+    narrates nothing of its own."""
+    if low(verb) in ("occur", "happen"):
+        return True
+    return low(verb) == "take" and any(c.lower_ == "place" for c in verb.children)
 
 
 def _licensed(tok: Token) -> bool:
@@ -349,10 +384,15 @@ def _verbal(tok: Token, anchored: bool) -> bool:
     return not anchored and bool(sent_lemmas(tok.sent) & SPEECH_WORDS)
 
 
+# A perfect tense with one of these is background: "has killed thousands since 2011".
 DURATION_CUES: Final = frozenset({"since", "decade", "decades", "years", "months", "past",
                                   "ongoing", "repeatedly", "regularly", "often", "frequently",
-                                  "dozens", "hundreds", "thousands", "scores", "numerous",
-                                  "several", "many", "multiple"})
+                                  "hundreds", "thousands", "numerous", "multiple"})
+# Verbs of a trend: a bare plural subject of them speaks of many acts ("attacks have
+# continued", "kidnappings have increased"), not of one ("air strikes have hit the town").
+TREND_VERBS: Final = frozenset({"continue", "increase", "rise", "grow", "persist", "surge",
+                                "decline", "decrease", "fall", "drop", "become", "escalate",
+                                "intensify", "multiply", "soar", "spread"})
 
 
 HABITUAL_ADVERBS: Final = frozenset({"frequently", "often", "regularly", "repeatedly",
@@ -372,6 +412,8 @@ def is_habitual(tok: Token) -> bool:
     verb = verb_of(tok)
     if verb is None:
         return False
+    if _role_description(verb):
+        return True  # "a civilian helping the military fight the group"
     if {c.lower_ for c in verb.children if c.dep_ == "advmod"} & HABITUAL_ADVERBS:
         return True  # "Al-Shabaab frequently attacks hotels"
     if tok.tag_ == "NNS" and sent_lemmas(tok.sent) & (HABITUAL_ADVERBS | {"year"}) and \
@@ -385,11 +427,31 @@ def is_habitual(tok: Token) -> bool:
     perfect = bool(auxes & {"has", "have", "'ve"})
     if not perfect:
         return False
-    if sent_lemmas(tok.sent) & DURATION_CUES or verb.tag_ == "VBG":
+    if sent_lemmas(tok.sent) & DURATION_CUES or verb.tag_ == "VBG" or _year_span(tok.sent):
         return True
     bare_plural = tok.tag_ == "NNS" and not any(
         c.dep_ in ("det", "nummod", "poss") for c in tok.children)
-    return bare_plural and tok.dep_ in ("nsubj", "dobj")
+    return bare_plural and tok.dep_ == "nsubj" and low(verb) in TREND_VERBS
+
+
+# Verbs of a supporting role: "a civilian helping the military fight the group".
+SUPPORT_VERBS: Final = frozenset({"help", "assist", "aid", "support", "train"})
+
+
+def _role_description(verb: Token) -> bool:
+    """The act is what someone's role is, in a participle describing a person ("a vigilante
+    assisting troops to fight the insurgents"), not an incident."""
+    helper = verb.head
+    return verb.dep_ in ("xcomp", "ccomp") and low(helper) in SUPPORT_VERBS and \
+        helper.dep_ == "acl" and helper.tag_ == "VBG"
+
+
+def _year_span(sent: Span) -> bool:
+    """"in 2022", "during 2019": a perfect tense over a year tells a running total ("launched
+    an offensive in 2022 and has retaken dozens of towns")."""
+    return any(t.like_num and len(t.text) == 4 and t.text.isdigit() and
+               1900 <= int(t.text) <= 2100 and t.head.lower_ in ("in", "during", "since")
+               for t in sent)
 
 
 # "a wave of kidnappings", "any form of attack": nouns that make an event noun a kind of act.
@@ -426,8 +488,26 @@ def _generic_plural(tok: Token) -> bool:
 
 
 def is_recalled(sent: Span) -> bool:
+    """The sentence recalls an earlier event: "two years ago", "previously", "a similar
+    attack last year". A cue inside a relative or participial clause recalls only that
+    clause's background ("an offensive that had previously involved air strikes")."""
     lemmas = sent_lemmas(sent)
-    return bool(lemmas & RECALL_WORDS) or ("similar" in lemmas and "last" in lemmas)
+    if "similar" in lemmas and "last" in lemmas:
+        return True
+    return any((low(t) in RECALL_WORDS or t.lower_ in RECALL_WORDS) and
+               not _in_modifier_clause(t) for t in sent)
+
+
+def _in_modifier_clause(tok: Token) -> bool:
+    """Inside a relative clause, or a participle phrase ("infuriated by the embassy opening
+    on the anniversary of ...")."""
+    for a in tok.ancestors:
+        if a.pos_ not in ("VERB", "AUX"):
+            continue
+        if a.dep_ in ("relcl", "acl") or a.dep_ == "advcl" and a.tag_ in ("VBG", "VBN") and \
+                not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in a.children):
+            return True
+    return False
 
 
 def is_attributed(tok: Token) -> bool:

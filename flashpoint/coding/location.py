@@ -1,10 +1,18 @@
 """The event's place: `choose_place` picks among the place mentions of the event's sentences,
 falling back (for past references) on the event they recall, then the lead, the dateline and
-the focus country; `flashpoint.geo.location.event_location` ranks the candidates."""
+the focus country; `flashpoint.geo.location.event_location` ranks the candidates.
+
+A place in a country that nothing else in the text supports (not the document's main
+country, not named, no demonym, no second place there) is not used for an event: "San Ramon"
+read as the Californian town in a report from El Salvador, or a Spanish "Campanario" in a
+report from Colombia, is a wrong guess of the resolver more often than a foreign event. The
+event then falls back on the next source of a place, down to the main country (precision 3).
+"""
 
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from typing import TYPE_CHECKING
 
 from ..nlp import dateline_end
@@ -19,20 +27,73 @@ if TYPE_CHECKING:
     from .coder import Group
 
 LEAD_SENTENCES = 2  # the article's lead: where a fallback place or source is looked for
+# Nouns that a country or region name before them makes a nationality, not a location
+# ("a U.S. citizen", "Texas missionaries", "the U.S. embassy", "a U.S. convoy").
+NATIONALITY_HEADS: frozenset[str] = frozenset(
+    "citizen national resident native missionary tourist journalist reporter diplomat "
+    "ambassador envoy official officer soldier troop serviceman servicewoman marine sailor "
+    "pilot adviser advisor contractor worker volunteer businessman priest nun student "
+    "hostage flag embassy consulate convoy aircraft plane jet drone warship ship vessel "
+    "company firm president government delegation team man woman couple family".split()
+)
 
-def _locate(places: list[PlaceMention], trigger_start: int) -> tuple[PlaceMention | None, int | None]:
+
+def _locate(places: list[PlaceMention],
+            trigger_start: int) -> tuple[PlaceMention | None, int | None]:
     from ..geo.location import event_location
 
     return event_location(places, trigger_start)
 
 
+def supported_countries(analysis: Analysis) -> frozenset[str]:
+    """Countries the text supports beyond a single place: the main country, countries named
+    as such or by a demonym ("Syrian"), and countries with two or more distinct places."""
+    from ..geo.resolve import demonym_countries
+
+    named: set[str] = set(analysis.country_focus[:1])
+    towns: dict[str, set[int]] = defaultdict(set)
+    for m in analysis.places:
+        if m.place is None or not m.place.country_code:
+            continue
+        if m.place.feature == "country":
+            named.add(m.place.country_code)
+        else:
+            towns[m.place.country_code].add(m.place.geonameid)
+    named.update(demonym_countries(analysis.article.text))
+    return frozenset(named | {cc for cc, ids in towns.items() if len(ids) >= 2})
+
+
+def _grounded(places: list[PlaceMention], supported: frozenset[str]) -> list[PlaceMention]:
+    """The mentions whose country the text supports (see the module docstring)."""
+    return [p for p in places if p.place is None or not p.place.country_code
+            or p.place.country_code in supported]
+
+
 def _not_actors(analysis: Analysis) -> list[PlaceMention]:
     """Places that are not the name of an actor ("the U.S. launched ..." names an actor,
-    not where the event happened) nor the dateline ("ADEN, Yemen — ": where the report was
-    filed)."""
+    not where the event happened), nor a nationality ("a U.S. citizen"), nor the dateline
+    ("ADEN, Yemen — ": where the report was filed)."""
     end = dateline_end(analysis.article.text)
     return [p for p in analysis.places if p.start >= end
-            and not any(a.start < p.end and p.start < a.end for a in analysis.actors)]
+            and not any(a.start < p.end and p.start < a.end for a in analysis.actors)
+            and not _nationality(analysis, p)]
+
+
+def _nationality(analysis: Analysis, mention: PlaceMention) -> bool:
+    """A country or first-level region named before a person or thing it qualifies."""
+    if analysis.doc is None or mention.place is None or \
+            mention.place.feature not in ("country", "admin1"):
+        return False
+    span = analysis.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    head = span.root
+    while head.dep_ in ("compound", "amod", "nmod", "poss") and head.head is not head \
+            and head.head.i >= span.end and head.head.pos_ in ("NOUN", "PROPN", "ADJ"):
+        head = head.head
+        if head.lemma_.lower() in NATIONALITY_HEADS:
+            return True
+    return False
 
 
 def _recalled_event(analysis: Analysis, grp: Group,
@@ -76,7 +137,8 @@ def choose_place(analysis: Analysis, own: list[Span], grp: Group, sents: list[Sp
     the latest earlier event of a compatible type ("the village had been attacked before"),
     else the sentences just before it; then the lead; then the focus country (precision 3)."""
     start = grp.main.start
-    candidates = _not_actors(analysis)
+    supported = supported_countries(analysis)
+    candidates = _grounded(_not_actors(analysis), supported)
     place, precision = _locate(_in_sents(candidates, own), start)
     if place is None and grp.kind == "past_reference":
         prior = _recalled_event(analysis, grp, earlier)
@@ -88,7 +150,8 @@ def choose_place(analysis: Analysis, own: list[Span], grp: Group, sents: list[Sp
     if place is None:
         place, precision = _locate(_in_sents(candidates, sents[:LEAD_SENTENCES]), start)
     if place is None:  # only the dateline names a place
-        place, precision = _locate(_in_sents(analysis.places, sents[:1]), start)
+        place, precision = _locate(_in_sents(_grounded(analysis.places, supported), sents[:1]),
+                                   start)
     if place is None and analysis.country_focus:
         focus = analysis.country_focus[0]
         countries = [p for p in analysis.places if p.place and p.place.feature == "country"

@@ -148,13 +148,15 @@ def assign_roles(analysis: Analysis, own: list[Span], grp: Group,
     actors = [a for a in _in_sents(analysis.actors, own)
               if not any(s.start <= a.start < s.end for s in sources)  # "police said"
               and not _speaks(analysis.doc, a)]
-    actor1, actor2 = _parse_roles(analysis, actors, grp)
+    actor1, actor2, agents = _parse_roles(analysis, actors, grp)
     main_sent = analysis.doc[grp.main.head_i].sent
     nearby = [a for a in actors if main_sent.start_char <= a.start < main_sent.end_char]
     model = role_model_for(role_model)
     if model is not None:
         actor1, actor2 = _model_roles(analysis, model, nearby, grp, actor1, actor2)
     actor1, actor2 = _fallback_roles(nearby, grp, actor1, actor2)
+    if actor2 is not None and any(a.start == actor2.start for a in agents):
+        actor2 = None  # part of the agent's phrase: "terrorists of the FMLN" are one party
     if actor2 is None and grp.sub_event_type in TERRITORY_CHANGE:
         actor2 = _opposing_force(actors, actor1)
     if actor1 is None or _is_generic(actor1):
@@ -230,10 +232,11 @@ def _speaks(doc: Doc, actor: ActorMention) -> bool:
     return tok.dep_ == "nsubj" and tok.head.lemma_.lower() in SPEECH_VERBS
 
 
-def _parse_roles(analysis: Analysis, actors: list[ActorMention],
-                 grp: Group) -> tuple[ActorMention | None, ActorMention | None]:
+def _parse_roles(analysis: Analysis, actors: list[ActorMention], grp: Group
+                 ) -> tuple[ActorMention | None, ActorMention | None, list[ActorMention]]:
     """Agents and targets of every trigger of the group (main trigger first); a named group
-    ("JNIM attacked the base") wins over a generic one ("militants attacked")."""
+    ("JNIM attacked the base") wins over a generic one ("militants attacked"). Also returns
+    every actor found in an agent phrase."""
     assert analysis.doc is not None
     agents: list[ActorMention] = []
     targets: list[ActorMention] = []
@@ -247,7 +250,7 @@ def _parse_roles(analysis: Analysis, actors: list[ActorMention],
     if actor1 is not None:  # the other side first: a clash is between different actors
         others.sort(key=lambda a: a.inter == actor1.inter)
     actor2 = _most_specific(others)
-    return actor1, actor2
+    return actor1, actor2, agents
 
 
 CIVILIAN_TARGETED = frozenset(tx.TAXONOMY[tx.EXPLOSIONS] + tx.TAXONOMY[tx.VAC]
@@ -256,8 +259,8 @@ CIVILIAN_OBJECTS = frozenset({
     "apartment", "building", "residential", "bus", "minibus", "vendor", "shop", "home", "house",
     "market", "village", "school", "hospital", "church", "mosque", "neighbourhood",
     "neighborhood", "civilian", "people", "resident", "villager", "woman", "child", "man",
-    "passenger", "worker", "farmer", "student", "worshipper", "family", "camp", "tent",
-    "town", "city", "restaurant", "hotel", "cafe", "diner", "shopper", "pedestrian",
+    "passenger", "worker", "farmer", "peasant", "student", "worshipper", "family", "camp",
+    "tent", "town", "city", "restaurant", "hotel", "cafe", "diner", "shopper", "pedestrian",
 })
 
 
@@ -362,21 +365,31 @@ def _civilian_victims(analysis: Analysis, own: list[Span], grp: Group,
 
 
 def _is_generic(actor: ActorMention) -> bool:
-    return actor.name.startswith("Unidentified") or not actor.known or (
-        actor.country_code is None and actor.inter in (1, 7))
+    return _specificity(actor) < 2
+
+
+def _specificity(actor: ActorMention) -> int:
+    """0: an "Unidentified ..." group; 1: a name not in the actor dictionary, or state
+    forces / civilians of no known country; 2: a known, specific actor."""
+    if actor.name.startswith("Unidentified"):
+        return 0
+    if not actor.known or (actor.country_code is None and actor.inter in (1, 7)):
+        return 1
+    return 2
 
 
 def _most_specific(found: list[ActorMention]) -> ActorMention | None:
-    """The first named actor, else the first one; a named actor of another side (other
-    inter code) does not replace a generic one."""
+    """The most specific actor (see `_specificity`), the first of its level; one of another
+    side (other inter code) does not replace the first found, except between rebels and
+    militias ("terrorists of the Farabundo Marti National Liberation Front": the Front)."""
     if not found:
         return None
-    first = found[0]
+    first = best = found[0]
     for actor in found:
-        if not _is_generic(actor) and (actor.inter == first.inter or not _is_generic(first)
-                                       or actor.inter in (2, 3) and first.inter in (2, 3)):
-            return actor
-    return first
+        if _specificity(actor) > _specificity(best) and (
+                actor.inter == first.inter or actor.inter in (2, 3) and first.inter in (2, 3)):
+            best = actor
+    return best
 
 
 def _name(actor: ActorMention | None) -> str | None:

@@ -15,9 +15,9 @@ from .filters import (
     sent_lemmas, subject, verb_of,
 )
 from .taxonomy import (
-    ARMED_AGENTS, CAPTURED_PERSONS, CONFLICT_WORDS, FIGHT_WORDS, FIND_VERBS, HANDOVER_WORDS,
-    HQ_WORDS, MIGRANT_WORDS, MILITARY_UNITS, NONSTATE_AGENTS, STATE_AGENTS, TAKEOVER_VERBS,
-    TERRITORY_WORDS, WITHDRAW_VERBS,
+    ARMED_AGENTS, ARREST_VERBS, CAPTURED_PERSONS, CONFLICT_WORDS, DETAINED_PERSONS, FIGHT_WORDS,
+    FIND_VERBS, GROUP_NOUNS, HANDOVER_WORDS, HQ_WORDS, LEGAL_WORDS, MIGRANT_WORDS, MILITARY_UNITS,
+    NONSTATE_AGENTS, STATE_AGENTS, TAKEOVER_VERBS, TERRITORY_WORDS, WITHDRAW_VERBS,
 )
 
 if TYPE_CHECKING:
@@ -30,7 +30,9 @@ def rule_strategic(tok: Token) -> Hit | None:
     lemma = low(tok)
     near = near_lemmas(tok, 3)
     if lemma in ("arrest", "detain", "apprehend", "detention", "custody", "round") or (
-            lemma in ("capture", "nab") and captured_person(tok) and agent_is_state(tok)):
+            lemma == "capture" and captured_person(tok) and agent_is_state(tok)):
+        return _arrest(tok, lemma, near)
+    if lemma in ARREST_VERBS and tok.pos_ == "VERB" and _held_person(tok, lemma):
         return _arrest(tok, lemma, near)
     if lemma in ("ceasefire", "truce", "agreement", "accord", "deal", "treaty", "armistice"):
         return _agreement(tok, lemma, near)
@@ -47,6 +49,8 @@ def rule_strategic(tok: Token) -> Hit | None:
         return tx.AGREEMENT, 0.7, tok.i, tok.i
     if lemma in ("withdraw", "pull", "evacuate", "leave", "retreat") and _peaceful_handover(tok):
         return tx.TERRITORY_TRANSFER, 0.65, tok.i, tok.i
+    if lemma in ("withdraw", "pull", "retreat") and _withdrawal(tok, lemma):
+        return tx.CHANGE_GROUP, 0.5, tok.i, tok.i
     if lemma in ("enter", "occupy") and tok.pos_ == "VERB" and _unopposed(tok) and (
             direct_objects(tok) & TERRITORY_WORDS or has_place_object(tok)):
         return tx.TERRITORY_TRANSFER, 0.75, tok.i, tok.i
@@ -71,10 +75,33 @@ def _peaceful_handover(tok: Token) -> bool:
     if not sent & ({"without", "deal", "agreement", "handover", "hand", "peacefully",
                     "evacuation", "negotiate", "negotiated"}) and not left_unopposed(tok.sent):
         return False
-    if not phrase_lemmas(subject(tok)) & (ARMED_AGENTS | STATE_AGENTS | NONSTATE_AGENTS):
+    if not phrase_lemmas(_actor(tok)) & (ARMED_AGENTS | STATE_AGENTS | NONSTATE_AGENTS):
         return False  # "most of the population has left": people leaving is no handover
     from_place = any(c.lower_ in ("from", "out") for c in tok.children)
     return from_place or bool(sent & TERRITORY_WORDS)
+
+
+def _actor(tok: Token) -> Token | None:
+    """The subject, also of a verb governed by another ("fighters began leaving")."""
+    subj = subject(tok)
+    if subj is None and tok.dep_ == "xcomp":
+        return subject(tok.head)
+    return subj
+
+
+def _withdrawal(tok: Token, lemma: str) -> bool:
+    """"Hezbollah forces pull back from areas in Daraa": armed men leave a place (no handover
+    said): a change in the group's activity."""
+    parts = {c.lower_ for c in tok.children if c.dep_ in ("prt", "advmod")}
+    if lemma == "pull" and not parts & {"back", "out"} or tok.pos_ != "VERB":
+        return False
+    if not phrase_lemmas(_actor(tok)) & (ARMED_AGENTS | STATE_AGENTS | NONSTATE_AGENTS) - {
+            "group", "government"}:
+        return False
+    heads = [tok] + [c for c in tok.children if c.dep_ in ("prt", "advmod")]
+    froms = [c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "from"]
+    return any(phrase_lemmas(c) & TERRITORY_WORDS or any(
+        t.ent_type_ in ("GPE", "LOC") for t in c.subtree) for c in froms)
 
 
 def handed_over(sent: Span) -> bool:
@@ -123,6 +150,46 @@ def _arrest(tok: Token, lemma: str, near: set[str]) -> Hit | None:
     return tx.ARRESTS, 0.8, tok.i, tok.i
 
 
+def _held_person(tok: Token, lemma: str) -> bool:
+    """"police nabbed / picked up / rounded up / held two youths", "were booked under
+    section 302", "were held for rioting": a person taken by the state or under a law."""
+    if not _person_taken(tok) or near_lemmas(tok, 2) & {"hostage", "captive", "responsible",
+                                                       "accountable", "liable", "gunpoint"}:
+        return False
+    state = agent_is_state(tok)
+    parts = {c.lower_ for c in tok.children if c.dep_ in ("prt", "advmod")}
+    preps = {c.lower_: phrase_lemmas(c) for c in tok.children if c.dep_ == "prep"}
+    legal = any(words & LEGAL_WORDS for p, words in preps.items() if p in ("under", "for"))
+    passive = any(c.dep_ == "nsubjpass" for c in tok.children)
+    if lemma == "pick":
+        return "up" in parts and state is True
+    if lemma == "take":
+        return state is True and not preps.keys() & {"to", "into", "as"} and not parts
+    if lemma == "book":  # "were booked for rioting": charged with an offence
+        return legal or state is True or passive and "for" in preps and state is None
+    if lemma == "hold":
+        return state is True or (passive and state is None and (
+            legal or bool(preps.keys() & {"for", "on", "under"})))
+    if lemma == "nab":
+        return state is not False
+    return state is True  # "caught by the police"
+
+
+def _person_taken(tok: Token) -> bool:
+    """The verb's object (or passive subject) is a person or people."""
+    for c in tok.children:
+        if c.dep_ not in ("dobj", "nsubjpass"):
+            continue
+        if low(c) in DETAINED_PERSONS or c.ent_type_ in ("PERSON", "NORP") or c.lower_ in (
+                "him", "her", "them", "he", "she", "they"):
+            return True
+        if c.lower_ in ("some", "many", "several", "all", "most", "two", "three") and any(
+                p.lower_ == "of" and any(g.lower_ in ("them", "us") for g in p.children)
+                for p in c.children):
+            return True  # "caught some of them"
+    return False
+
+
 def _at_protest(tok: Token) -> bool:
     """"detained activists at / during the rally": an arrest made at a protest."""
     return any(c.dep_ == "prep" and c.lower_ in ("at", "during") and phrase_lemmas(c) & {
@@ -166,14 +233,12 @@ def _change_to_group(tok: Token, lemma: str, near: set[str]) -> Hit | None:
     if lemma in ("reinforce", "reinforcement") and sent_lemmas(tok.sent) & {
             "army", "troops", "military", "soldier", "militia", "fighter", "rebel"}:
         return tx.CHANGE_GROUP, 0.5, tok.i, tok.i
-    if lemma in ("deploy", "dispatch") and tok.pos_ == "VERB" and (
-            direct_objects(tok) | phrase_lemmas(subject(tok))) & MILITARY_UNITS and \
-            "police" not in sent_lemmas(tok.sent):
+    if lemma in ("deploy", "dispatch", "send", "rush") and _deployment(tok, lemma):
         return tx.CHANGE_GROUP, 0.5, tok.i, tok.i  # "the army dispatched a convoy"
     heads = {low(c) for c in tok.children if c.dep_ in ("dobj", "nsubjpass")}
-    if lemma in ("form", "found", "set") and heads & {
-            "militia", "group", "brigade", "unit", "battalion", "organisation", "organization",
-            "movement", "wing", "faction"}:
+    if lemma in ("form", "found", "set", "create") and (heads & GROUP_NOUNS or heads & {
+            "entity", "body", "chapter", "force"} and direct_objects(tok) & GROUP_NOUNS) and (
+            lemma != "set" or "up" in near):  # "an entity of the militia network was set up"
         return tx.CHANGE_GROUP, 0.55, tok.i, tok.i
     if lemma in ("split", "splinter", "merge", "disband", "dissolve", "defect", "allegiance",
                  "rebrand", "unite") and sent_lemmas(tok.sent) & (
@@ -187,6 +252,28 @@ def _change_to_group(tok: Token, lemma: str, near: set[str]) -> Hit | None:
         if sent_lemmas(tok.sent) & NONSTATE_AGENTS:
             return tx.CHANGE_GROUP, 0.6, tok.i, tok.i
     return None
+
+
+def _deployment(tok: Token, lemma: str) -> bool:
+    """Troops deployed, dispatched or sent somewhere, not by the police nor in answer to
+    violence."""
+    if tok.pos_ != "VERB" or lemma in ("send", "rush") and not _sent_somewhere(tok):
+        return False
+    units = (direct_objects(tok) | phrase_lemmas(subject(tok))) & MILITARY_UNITS
+    return bool(units) and "police" not in sent_lemmas(tok.sent) and not _responding(tok)
+
+
+def _responding(tok: Token) -> bool:
+    """"deployed troops to the area and was pursuing the attackers", "after the clashes": a
+    force sent in answer to violence is part of that event's story, not a change of its own."""
+    return bool(sent_lemmas(tok.sent) & {
+        "attacker", "assailant", "pursue", "hunt", "chase", "attack", "clash", "violence",
+        "unrest", "riot", "restore", "calm", "order", "control", "killing", "curfew"})
+
+
+def _sent_somewhere(tok: Token) -> bool:
+    """"sent troops to the district", "rushed reinforcements into the town"."""
+    return any(c.dep_ == "prep" and c.lower_ in ("to", "into", "towards") for c in tok.children)
 
 
 def captured_person(tok: Token) -> bool:

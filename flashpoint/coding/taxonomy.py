@@ -368,7 +368,7 @@ ARSON_NOUNS: Final = frozenset({"arson", "torching", "firebombing"})
 COMMUNAL_PARTIES: Final = frozenset({"villager", "resident", "mob", "neighbour", "neighbor",
                                      "family"})
 # what an army deploys or dispatches: a change to its activity
-MILITARY_UNITS: Final = frozenset({"troops", "soldier", "army", "reinforcement", "convoy",
+MILITARY_UNITS: Final = frozenset({"troops", "troop", "soldier", "army", "reinforcement", "convoy",
                                    "battalion", "brigade", "tank", "military", "division"})
 # a side leaving a place; with none of FIGHT_WORDS, the place changes hands peacefully
 WITHDRAW_VERBS: Final = frozenset({"withdraw", "withdrawal", "pull", "evacuate", "handover"})
@@ -385,6 +385,23 @@ TAKEOVER_VERBS: Final = frozenset({"enter", "take", "control", "seize", "capture
 CAPTURED_PERSONS: Final = frozenset({"commander", "leader", "member", "militant", "suspect",
                                      "fighter", "terrorist", "insurgent", "rebel", "chief",
                                      "operative", "kingpin", "emir", "man", "men"})
+# nouns for people who can be detained ("police nabbed two youths", "were held for rioting")
+DETAINED_PERSONS: Final = CAPTURED_PERSONS | frozenset({
+    "person", "people", "youth", "activist", "accused", "student", "woman", "boy", "villager",
+    "resident", "protester", "rioter", "supporter", "worker", "culprit", "criminal", "accomplice",
+    "miscreant", "smuggler", "gangster", "official", "journalist", "others", "individual",
+    "teenager", "shopkeeper", "trader", "driver", "palestinian", "civilian", "dozen", "dozens",
+    "hundred", "hundreds", "scores",
+})
+# the law a person is booked under ("booked under section 302 of the IPC")
+LEGAL_WORDS: Final = frozenset({"section", "act", "ipc", "law", "charge", "provision", "code",
+                                "article", "crpc", "tada", "pota", "nsa", "uapa"})
+# armed groups and their parts: formed, founded or set up, a change to group/activity
+GROUP_NOUNS: Final = frozenset({"militia", "group", "brigade", "unit", "battalion",
+                                "organisation", "organization", "movement", "wing", "faction",
+                                "network", "cell", "branch"})
+# phrasal and regional verbs of arrest (read with a state agent or a law named)
+ARREST_VERBS: Final = frozenset({"nab", "catch", "pick", "hold", "book", "take"})
 # people held for crossing borders: immigration enforcement, not a political arrest
 MIGRANT_WORDS: Final = frozenset({"migrant", "immigrant", "asylum", "smuggler", "trafficker",
                                   "stowaway"})

@@ -12,15 +12,32 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, ClassVar, NamedTuple
+from typing import TYPE_CHECKING, ClassVar
 
 from ..records import Toll
+from .event_tolls import event_toll
 from .numbers import Quantity, find_quantities
+from .people import (
+    MILITANT_NOUNS,
+    PERPETRATOR_NOUNS,
+    PERSON_NOUNS,
+    bare_person,
+    is_person,
+    listed_people,
+    one_person,
+    side_of,
+    subjects,
+    untagged_name,
+)
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Span, Token
 
     from ..pipeline import Analysis
+
+# Kept importable from here: the person lexicon and the event toll live in their own modules.
+__all__ = ["KIND_LEMMAS", "MILITANT_NOUNS", "PERPETRATOR_NOUNS", "PERSON_NOUNS", "TollStage",
+           "event_toll", "extract_tolls", "trigger_kind"]
 
 KIND_LEMMAS: dict[str, str] = {
     **dict.fromkeys(
@@ -35,35 +52,6 @@ KIND_LEMMAS: dict[str, str] = {
     **dict.fromkeys(("kidnap", "abduct", "hostage", "kidnapped", "abducted"), "kidnapped"),
     **dict.fromkeys(("displace", "displaced"), "displaced"),
 }
-PERSON_NOUNS = frozenset(
-    "people person civilian soldier troop policeman policemen officer fighter militant member "
-    "child children woman women man men boy girl student worker farmer villager resident "
-    "protester demonstrator worshipper passenger pilgrim journalist official guard personnel "
-    "gunman gunmen attacker assailant insurgent rebel jihadist terrorist suspect other others "
-    "bomber militiaman militiamen commander leader teacher doctor nurse patient refugee migrant "
-    "family relative trader herder herdsman herdsmen miner captive individual youth adult "
-    "infant baby pupil employee staff crew sailor marine paramilitary recruit cadet "
-    "peacekeeper contractor kidnapper bandit extremist hunter fisherman driver motorist "
-    "pedestrian shopper bystander inmate prisoner detainee those persons dozen force forces "
-    "serviceman servicemen policewoman security bodyguard escort mayor minister priest "
-    "nun judge lawyer attorney senator deputy governor councillor councilor president "
-    "victim cook maid wife husband son daughter brother sister mother father citizen "
-    "missionary".split()
-)
-_PERSON_SUFFIXES = ("er", "ist", "ian", "man", "men", "ant", "ee")
-_NOT_PERSON = frozenset(
-    "helicopter container computer tanker trailer number order border center centre water "
-    "quarter chapter letter meter metre kilometer kilometre liter litre dollar tower shelter "
-    "plant restaurant tenant hour minute day week month year percent km mile".split()
-)
-PERPETRATOR_NOUNS = frozenset(
-    "gunman gunmen attacker assailant bomber hijacker kidnapper raider abductor perpetrator "
-    "shooter".split()
-)
-MILITANT_NOUNS = frozenset(
-    "militant insurgent terrorist jihadist fighter rebel extremist bandit militiaman".split()
-)
-ATTACK_VERBS = frozenset("attack storm raid ambush assault infiltrate besiege overrun".split())
 CUMULATIVE_SUBJECTS = frozenset(
     "war conflict fighting violence insurgency crisis campaign uprising".split()
 )
@@ -85,7 +73,10 @@ _CUMULATIVE_RE = re.compile(
     r"\b(so far this year|this year alone|to date|since the (war|conflict|start|beginning|"
     r"outbreak|uprising)|since (it|the war|the conflict|fighting) (began|started|erupted)|"
     r"over the past (year|decade|\w+ (years|months))|since then|^so far\b|"
-    r"(this|last) (year|month)'s|(year|month)'s (death )?toll)\b"
+    r"(this|last) (year|month)'s|(year|month)'s (death )?toll|"
+    r"(in|during|over|within) the (past|last) (few|several|\w+) (days|weeks|months|years)|"
+    r"in recent (days|weeks|months|years)|already|"
+    r"(during|throughout) (the|this) ([\w-]+ ){0,2}(war|conflict|insurgency))\b"
 )
 # ... and cues that make only the figures after them one ("killing 40, bringing the total to 90").
 _TOTAL_RE = re.compile(
@@ -141,17 +132,6 @@ def _leaves_harmed(verb: Token) -> bool:
         if prep.lower_ == "with" and any(o.lemma_.lower() in _HARM_NOUNS for o in prep.subtree):
             return True
     return False
-
-
-def _is_person(tok: Token) -> bool:
-    lemma, low = tok.lemma_.lower(), tok.lower_
-    if lemma in PERSON_NOUNS or low in PERSON_NOUNS or tok.ent_type_ in ("NORP", "PERSON"):
-        return True
-    if tok.pos_ == "PROPN" and tok.ent_type_ in ("ORG", ""):  # "30 Taliban", "5 BIFF"
-        return True
-    if lemma in _NOT_PERSON or low in _NOT_PERSON:
-        return False
-    return tok.pos_ == "NOUN" and lemma.endswith(_PERSON_SUFFIXES)
 
 
 def _skip_quantity(sent: Span, q: Quantity) -> bool:
@@ -331,22 +311,6 @@ def _bind_window(sent: Span, q: Quantity, starts: set[int]) -> Token | None:
     return None
 
 
-def _side(noun: Token, sent: Span) -> str:
-    lemma = noun.lemma_.lower()
-    if lemma in PERPETRATOR_NOUNS or noun.lower_ in PERPETRATOR_NOUNS:
-        return "perpetrator"
-    if lemma not in MILITANT_NOUNS:
-        return "victim"
-    for tok in sent:
-        if tok.lemma_.lower() not in ATTACK_VERBS or tok.pos_ != "VERB":
-            continue
-        if tok.head == noun and tok.dep_ in ("relcl", "acl"):
-            return "perpetrator"
-        if any(c.dep_ == "nsubj" and c.lemma_.lower() in MILITANT_NOUNS for c in tok.children):
-            return "perpetrator"
-    return "victim"
-
-
 def _cumulative(trigger: Token, sent: Span, start: int) -> bool:
     """Is the toll starting at char `start` a running total rather than this event's?"""
     if any(c.dep_ == "nsubj" and c.lemma_.lower() in CUMULATIVE_SUBJECTS for c in trigger.children):
@@ -428,7 +392,7 @@ def _passive_after(sent: Span, q: Quantity) -> Token | None:
 
 def _countable(noun: Token, anchor: Token, trig: Token, q: Quantity) -> bool:
     """Does the quantity count people (or deaths/casualties), not houses or rockets?"""
-    if trigger_kind(noun) or _is_person(noun):
+    if trigger_kind(noun) or is_person(noun):
         return True
     if noun.i != anchor.i or noun.pos_ in ("NOUN", "PROPN") and not noun.like_num:
         return False
@@ -454,7 +418,7 @@ def _group_toll(sent: Span, trig: Token, all_bound: list[tuple[Quantity, Token]]
                 + [p.idx for p in singles])
     end = max([trig.idx + len(trig)] + [_end_char(sent, q) for q, _ in bound]
               + [p.idx + len(p) for p in singles])
-    side = "perpetrator" if all(_side(n, sent) == "perpetrator" for _, n in bound) else "victim"
+    side = "perpetrator" if all(side_of(n, sent) == "perpetrator" for _, n in bound) else "victim"
     extra = len(singles)
     return Toll(
         start=start, end=end, text=doc.text[start:end], kind=_group_kind(trig, triggers),
@@ -493,7 +457,7 @@ def _coordinated(tok: Token, other: Token) -> bool:
 def _single_listed(noun: Token) -> bool:
     if any(c.dep_ == "nummod" or (c.like_num and c.dep_ != "conj") for c in noun.children):
         return False
-    return _one_person(noun) or (noun.dep_ == "conj" and _bare_person(noun))
+    return one_person(noun) or (noun.dep_ == "conj" and bare_person(noun))
 
 
 def _combine(bound: list[tuple[Quantity, Token]]) -> list[tuple[Quantity, Token]]:
@@ -533,7 +497,7 @@ def _group_kind(trig: Token, bound: set[int]) -> str:
     kind = trigger_kind(trig) or "killed"
     pair = {"killed", "injured"}
     for conj in (c for c in trig.children if c.dep_ == "conj" and c.i not in bound
-                 and not _subject(c)):
+                 and not subjects(c)):
         if kind in pair and trigger_kind(conj) in pair - {kind}:
             return "casualties"
     return kind
@@ -556,11 +520,11 @@ def _singular_tolls(sent: Span, bound: set[int]) -> list[Toll]:
         kind = trigger_kind(tok) or ("killed" if _killing_of(tok, None) else None)
         if kind is None or kind == "casualties" or tok.i in bound:
             continue
-        person = next((n for n in _victim_slots(tok) if _one_person(n) or _untagged_name(n)),
+        person = next((n for n in _victim_slots(tok) if one_person(n) or untagged_name(n)),
                       None)
         if person is None:
             continue
-        listed = _listed_people(person)
+        listed = listed_people(person)
         start = min(person.left_edge.i, tok.i)
         start = max(start, person.i - 2) if start < tok.i else start
         first, last = doc[start], doc[max([tok.i] + [p.i for p in listed])]
@@ -568,23 +532,34 @@ def _singular_tolls(sent: Span, bound: set[int]) -> list[Toll]:
         n = len(listed)
         found.append(
             Toll(first.idx, end, doc.text[first.idx : end], kind, n, n, n,
-                 side=_side(person, sent), cumulative=_cumulative(tok, sent, first.idx))
+                 side=side_of(person, sent), cumulative=_cumulative(tok, sent, first.idx))
         )
     return found
+
+
+def _to_death(tok: Token) -> bool:
+    """"death" in "shot/stabbed/beaten to death": the verb above names the victim."""
+    return tok.lower_ == "death" and tok.dep_ == "pobj" and tok.head.lower_ == "to" and \
+        tok.head.head.lemma_.lower() not in ("sentence", "condemn", "put")
 
 
 def _victim_slots(tok: Token) -> list[Token]:
     """Where the affected person sits for this toll word ("shot and killed" shares the
     subject of "shot"; "the body of a man" points at the man)."""
     if tok.pos_ == "VERB":
-        verb = tok.head if tok.dep_ == "conj" and not _subject(tok) else tok
+        verb = tok.head if tok.dep_ == "conj" and not subjects(tok) else tok
         passive = any(c.dep_ == "auxpass" for c in verb.children)
         deps = {"nsubjpass"} if passive else {"dobj"}
-        if tok.lemma_.lower() in ("die", "perish"):
-            deps = {"nsubj"}
+        if tok.lemma_.lower() in ("die", "perish"):  # "Vargas was shot and died"
+            deps = {"nsubj"} if verb is tok else {"nsubj", "nsubjpass"}
         slots = [c for c in verb.children if c.dep_ in deps]
+    elif _to_death(tok):  # "Vargas was shot to death", "gunmen beat a man to death"
+        return _victim_slots(tok.head.head) if tok.head.head.pos_ == "VERB" else []
     elif tok.pos_ == "ADJ" and tok.dep_ in ("oprd", "acomp"):  # "a man was found dead"
-        slots = _subject(tok.head)
+        objects = [c for c in tok.head.children if c.dep_ == "dobj"]
+        slots = objects or subjects(tok.head)  # "gunmen shot dead a watchman"
+    elif tok.pos_ == "ADJ" and tok.dep_ == "advmod" and tok.i == tok.head.i + 1:
+        slots = [c for c in tok.head.children if c.dep_ == "dobj"]  # "shot dead a man"
     elif _killing_of(tok, None):  # "the assassination of Hector Oqueli"
         slots = [g for p in tok.children if p.lower_ == "of" for g in p.children
                  if g.dep_ == "pobj"]
@@ -594,193 +569,6 @@ def _victim_slots(tok: Token) -> list[Token]:
     bodies = [g for c in slots if c.lemma_.lower() == "body"
               for p in c.children if p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
     return slots + bodies
-
-
-def _listed_people(person: Token) -> list[Token]:
-    """The person and everyone coordinated with them, each counted once: "killed Hector
-    Oqueli and Gilda Flores" -> 2; "his bodyguard and driver were killed" -> 2."""
-    people, todo = [person], [person]
-    while todo:
-        for conj in (c for c in todo.pop().children if c.dep_ == "conj"):
-            if conj.like_num or not (_one_person(conj) or _bare_person(conj)):
-                continue
-            people.append(conj)
-            todo.append(conj)
-    return people
-
-
-_NAME_ENTS = frozenset({"PERSON", "", "PRODUCT", "WORK_OF_ART"})
-
-
-def _bare_person(noun: Token) -> bool:
-    """A singular person noun without a determiner, as a later item of a list."""
-    if noun.pos_ == "PROPN":  # "Father Ellacuria and Father Segundo Montes" (tagged PRODUCT)
-        return noun.ent_type_ in _NAME_ENTS and noun.head.ent_type_ == "PERSON"
-    return noun.tag_ == "NN" and _is_person(noun) and noun.lower_ not in ("security", "staff")
-
-
-def _untagged_name(noun: Token) -> bool:
-    """"Pablo Pelaez was murdered": a two-word capitalised name the model left untagged, as
-    the victim of a toll verb, is one person."""
-    if noun.pos_ != "PROPN" or noun.ent_type_ or not noun.text[:1].isupper():
-        return False
-    return any(c.dep_ == "compound" and c.pos_ == "PROPN" and not c.ent_type_
-               for c in noun.children)
-
-
-def _subject(verb: Token) -> list[Token]:
-    return [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-
-
-def _one_person(noun: Token) -> bool:
-    if noun.lower_ in ("he", "she", "another"):
-        return True
-    if noun.pos_ == "PROPN" and noun.ent_type_ == "PERSON":
-        return True
-    if noun.pos_ == "PROPN" and any(c.dep_ == "appos" and _is_person(c) for c in noun.children):
-        return True  # "Ricardo Castellar, mayor of Achi, was found dead" (tagged ORG)
-    if noun.tag_ != "NN" or not _is_person(noun) or noun.lower_ in ("security", "staff", "crew"):
-        return False
-    marks = {"a", "an", "the", "one", "another", "this", "that"}
-    return any(c.dep_ == "poss" or (c.dep_ in ("det", "nummod") and c.lower_ in marks)
-               for c in noun.children)
-
-
-# --- one event's toll from the tolls of its sentences --------------------------------------
-
-# Words that make a later figure add to the earlier ones ("three civilians also died").
-_ADDED_CUES = frozenset("also another other more additional further too separately".split())
-# Words that make a figure the event's whole toll from then on ("the toll rose to 12").
-_REVISION_CUES = frozenset("toll total rose risen climbed increased reached now".split())
-_DEFINITE = frozenset("the these those both all his her their its".split())
-_PRONOUNS = frozenset("he she him her they them".split())
-_ANY_PEOPLE = frozenset("people person persons other others victim victims".split())
-
-
-def event_toll(doc: Doc, tolls: Iterable[Toll], kind: str) -> Toll | None:
-    """The toll of one event from the tolls its sentences report, in text order.
-
-    Distinct victim groups add up ("two soldiers were killed ... three civilians also died"
-    -> 5); a restatement does not ("killed three people ... the three victims", "he died",
-    the same name again, "two children were among the dead"); a revised or overall figure
-    replaces the running one ("eight were killed ... the toll rose to 12" -> 12). Running
-    totals (`cumulative`) never count. Rules in docs/tolls.md.
-    """
-    parts = _distinct_spans([t for t in tolls if t.kind == kind and not t.cumulative])
-    if not parts:
-        return None
-    total: list[Toll] = []
-    seen: list[_Group] = []
-    for toll in parts:
-        group = _group_of(doc, toll)
-        if group.role == "revision":
-            total = [toll]
-        elif group.role == "addition" and _adds(group, seen):
-            total.append(toll)
-        elif not total or toll.best > sum(t.best for t in total):
-            total = [toll]  # a restatement with a larger figure: the better-informed one
-        seen.append(group)
-    return _summed(doc, total)
-
-
-class _Group(NamedTuple):
-    """How a toll relates to the ones before it: its role, victim side and names."""
-
-    role: str
-    noun: str
-    names: frozenset[str]
-    added: bool
-
-
-def _distinct_spans(tolls: list[Toll]) -> list[Toll]:
-    """Tolls in text order; of two overlapping spans (the same words found twice) the
-    larger figure stays."""
-    out: list[Toll] = []
-    for toll in sorted(tolls, key=lambda t: (t.start, -t.best)):
-        if not out or toll.start >= out[-1].end:
-            out.append(toll)
-        elif toll.best > out[-1].best:
-            out[-1] = toll
-    return out
-
-
-def _group_of(doc: Doc, toll: Toll) -> _Group:
-    span = doc.char_span(toll.start, toll.end, alignment_mode="expand")
-    toks = list(span) if span is not None else []
-    words = {t.lower_ for t in toks}
-    names = frozenset(t.lower_ for t in toks if toll.best == 1 and t.pos_ == "PROPN"
-                      and t.ent_type_ in ("PERSON", ""))
-    noun = next((_victim_class(t) for t in toks if t.pos_ == "NOUN" and _is_person(t)), "")
-    added = bool(words & _ADDED_CUES) or "in addition" in doc.text[toll.start:toll.end].lower()
-    if words & _REVISION_CUES and ("toll" in words or "total" in words or _revised(toks)):
-        role = "revision"
-    else:
-        role = "restatement" if _restates(toks, words, added) else "addition"
-    return _Group(role, noun, names, added)
-
-
-_SECURITY_NOUNS = frozenset(
-    "soldier troop policeman policemen officer guard personnel serviceman servicemen marine "
-    "police policewoman force forces sailor recruit cadet peacekeeper bodyguard escort "
-    "paramilitary commander".split())
-
-
-def _victim_class(noun: Token) -> str:
-    """Which side a counted noun is on: distinct groups are distinct sides ("two soldiers
-    ... three civilians"), not two words for the same people ("six Jesuits ... six priests")."""
-    words = {noun.lemma_.lower(), noun.lower_}
-    sides = (("people", _ANY_PEOPLE), ("security", _SECURITY_NOUNS),
-             ("armed", MILITANT_NOUNS | PERPETRATOR_NOUNS))
-    return next((side for side, nouns in sides if words & nouns), "civilian")
-
-
-def _revised(toks: list[Token]) -> bool:
-    """"rose to 12", "has climbed to 12": a figure after a rising verb and "to"."""
-    return any(t.lemma_.lower() in ("rise", "climb", "increase", "reach") and
-               any(c.lower_ == "to" for c in t.children) for t in toks)
-
-
-def _restates(toks: list[Token], words: set[str], added: bool) -> bool:
-    """"he died later", "the three dead", "the other two", "both", "two children were among
-    the dead", "one of our leaders": people already counted."""
-    if words & {"among", "including"}:
-        return True
-    first = next((t for t in toks if t.like_num or t.lower_ in _PRONOUNS | {"both"}), None)
-    if first is None:
-        return False
-    if first.lower_ in _PRONOUNS or _definite(first):
-        return True
-    return first.i + 1 < len(first.doc) and first.nbor(1).lower_ == "of" and not added
-
-
-def _definite(first: Token) -> bool:
-    before = [first.doc[i].lower_ for i in range(max(first.i - 2, 0), first.i)]
-    return first.lower_ == "both" or bool(before) and (before[-1] in _DEFINITE
-                                                        or before == ["the", "other"])
-
-
-def _adds(group: _Group, seen: list[_Group]) -> bool:
-    """A new victim group adds unless it names someone already counted, or repeats an
-    earlier group's noun (or follows a generic figure) without "also"/"another"/"other"."""
-    if any(group.names & g.names for g in seen):
-        return False
-    if group.added or not seen:
-        return True
-    if not (group.noun or group.names):
-        return False  # "killing two": a bare figure without "also" restates
-    generic = any(g.noun == "people" or not (g.noun or g.names) for g in seen)
-    same = any(g.noun and g.noun == group.noun for g in seen)
-    return not (generic or same)
-
-
-def _summed(doc: Doc, parts: list[Toll]) -> Toll:
-    if len(parts) == 1:
-        return parts[0]
-    start, end = parts[0].start, max(t.end for t in parts)
-    return Toll(start=start, end=end, text=doc.text[start:end], kind=parts[0].kind,
-                low=sum(t.low for t in parts), best=sum(t.best for t in parts),
-                high=sum(t.high for t in parts),
-                side="perpetrator" if all(t.side == "perpetrator" for t in parts) else "victim")
 
 
 class TollStage:

@@ -21,6 +21,7 @@ from .filters import (
     is_recalled, is_reference, live_rounds, low, near_lemmas, objects, phrase_lemmas,
     protest_context, sent_lemmas, sets_fire, subject, weapon_type,
 )
+from .firing import rule_firing
 from .strategic import (
     Hit, captured_person, handed_over, left_unopposed, rule_other, rule_strategic,
 )
@@ -624,6 +625,7 @@ RULES: Final = (
     _rule_clash,
     _rule_territory,
     _rule_violence_verbs,
+    rule_firing,
     _rule_protest,
     rule_strategic,
     rule_other,

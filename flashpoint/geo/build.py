@@ -27,8 +27,11 @@ What goes in (feature values of `Place`):
 - country: GeoNames country id; coordinates = the centroid of its towns with CENTROID_TRIM of
   outliers cut (the capital when it has fewer than CENTROID_MIN_CITIES towns); names =
   GeoNames name + the English aliases of `flashpoint.countries`.
-- region: continents (Europe also as "EU"), plus NATURAL_PLACES: seas, oceans and large named
-  areas ("Middle East", "Sahel") with rounded centre points and synthetic ids.
+- region: continents (Europe also as "EU").
+- region, water, landform, spot: the curated features of `flashpoint/geo/data/features.tsv`
+  (seas, rivers, large named areas such as "Middle East" and "Sahel", landmarks) and, when
+  PyPI `airportsdata` (MIT) is installed, airports with an IATA code; see
+  `flashpoint.geo.landmarks`.
 Non-Latin-script alternate names are dropped to save space.
 """
 
@@ -51,6 +54,7 @@ from typing import Any
 from ..errors import GazetteerError
 from ..records import Place
 from .gazetteer import DEFAULT_MAX_NAME_TOKENS, FORMAT_VERSION, SCHEMA, remove_file
+from .landmarks import add_landmarks
 from .normalize import is_latin_name, name_keys, normalize_name
 from .sources import add_csc, read_json
 
@@ -98,55 +102,6 @@ REGION_ABBREVIATIONS: dict[tuple[str, str], tuple[str, ...]] = {
     **{("US", k): tuple(v.split(",")) for k, v in _US_AP.items()},
     **{k: tuple(v.split(",")) for k, v in _CA_AU.items()},
 }
-# Large named areas and water bodies that the bundled GeoNames extract lacks, with rounded
-# GeoNames-style centre points: (name, feature, latitude, longitude, other names).
-NATURAL_PLACES: tuple[tuple[str, str, float, float, tuple[str, ...]], ...] = (
-    ("Middle East", "region", 29.0, 41.0, ("Mideast",)),
-    ("Central America", "region", 13.0, -86.0, ()),
-    ("Latin America", "region", -5.0, -65.0, ()),
-    ("Balkans", "region", 43.0, 21.0, ("Balkan Peninsula", "Western Balkans")),
-    ("Caucasus", "region", 42.5, 45.0, ("Caucasus Mountains", "South Caucasus")),
-    ("Sahel", "region", 15.0, 2.0, ("Sahel region",)),
-    ("Sahara", "region", 23.0, 13.0, ("Sahara Desert",)),
-    ("Horn of Africa", "region", 8.0, 45.0, ()),
-    ("Maghreb", "region", 31.0, 2.0, ("Maghrib",)),
-    ("Levant", "region", 33.5, 36.0, ()),
-    ("Scandinavia", "region", 62.0, 14.0, ()),
-    ("Korean Peninsula", "region", 37.5, 127.5, ()),
-    ("Sinai Peninsula", "region", 29.5, 33.8, ("Sinai",)),
-    ("Kashmir", "region", 34.0, 76.0, ()),
-    ("Darfur", "region", 13.0, 24.5, ()),
-    ("Ghouta", "region", 33.55, 36.45, ("Eastern Ghouta", "East Ghouta")),
-    ("Donbas", "region", 48.0, 38.5, ("Donbass",)),
-    ("Golan Heights", "region", 33.0, 35.75, ("Golan",)),
-    ("Nagorno-Karabakh", "region", 39.9, 46.7, ("Karabakh",)),
-    ("South Ossetia", "region", 42.3, 44.0, ()),
-    ("Abkhazia", "region", 43.0, 41.0, ()),
-    ("Transnistria", "region", 47.25, 29.5, ()),
-    ("Siberia", "region", 60.0, 100.0, ()),
-    ("Himalayas", "landform", 28.0, 84.0, ("Himalaya",)),
-    ("Alps", "landform", 46.5, 10.0, ()),
-    ("Atlantic Ocean", "water", 10.0, -25.0, ("Atlantic", "North Atlantic")),
-    ("Pacific Ocean", "water", 0.0, -160.0, ("Pacific",)),
-    ("Indian Ocean", "water", -10.0, 80.0, ()),
-    ("Arctic Ocean", "water", 85.0, 0.0, ()),
-    ("Mediterranean Sea", "water", 35.0, 18.0, ("Mediterranean",)),
-    ("Red Sea", "water", 20.0, 38.0, ()),
-    ("Black Sea", "water", 43.0, 34.0, ()),
-    ("Caspian Sea", "water", 42.0, 50.5, ()),
-    ("Persian Gulf", "water", 26.5, 52.0, ("Arabian Gulf",)),
-    ("Gulf of Aden", "water", 12.5, 48.0, ()),
-    ("Gulf of Mexico", "water", 25.0, -90.0, ()),
-    ("Caribbean Sea", "water", 15.0, -75.0, ("Caribbean",)),
-    ("South China Sea", "water", 12.0, 114.0, ()),
-    ("East China Sea", "water", 29.0, 125.0, ()),
-    ("Baltic Sea", "water", 58.0, 20.0, ()),
-    ("North Sea", "water", 56.0, 3.0, ()),
-    ("Arabian Sea", "water", 15.0, 65.0, ()),
-    ("Bay of Bengal", "water", 15.0, 88.0, ()),
-    ("Lake Chad", "water", 13.3, 14.1, ()),
-    ("Lake Victoria", "water", -1.0, 33.0, ()),
-)
 # Other names of continents (English copy).
 CONTINENT_ALIASES: dict[str, tuple[str, ...]] = {
     "Europe": ("EU", "European Union"),
@@ -320,13 +275,6 @@ def _admin2_aliases(name: str) -> list[str]:
     return []
 
 
-def add_natural_places(data: BuildData) -> None:
-    for name, feature, lat, lon, aliases in NATURAL_PLACES:
-        place = Place(geonameid=synthetic_id(2, name), name=name, country_code="",
-                      latitude=lat, longitude=lon, feature=feature)
-        data.add(place, aliases)
-
-
 def add_countries(data: BuildData, countries: dict[str, Any]) -> None:
     from ..countries import ALIASES
 
@@ -385,8 +333,10 @@ def collect() -> BuildData:
     add_admin2(data, countries)
     add_countries(data, countries)
     add_continents(data, _load_json(gn / "continents.json"))
-    add_natural_places(data)
     credit = add_csc(data, countries)
+    if credit:
+        data.credits.append(credit)
+    credit = add_landmarks(data, countries)
     if credit:
         data.credits.append(credit)
     return data

@@ -1,7 +1,8 @@
 """Choose an event's location among the places named in its sentences.
 
 ACLED geo_precision:
-  1  the named town itself ("in Al Mayadin");
+  1  the named town itself ("in Al Mayadin"), or a named site in it (an airport, a dam, a
+     landmark: feature "spot");
   2  near a named town or part of a region around it ("near", "outskirts of", "north of",
      "the Al Mayadin region", "the X area"): coded to that town;
   3  a first-level region, larger area or natural location (river, mountain, lake), coded to
@@ -20,7 +21,7 @@ from ..records import PlaceMention
 
 # Lower rank = more specific.
 SPECIFICITY: dict[str, int] = {
-    "city": 0, "admin2": 1, "landform": 2, "water": 2, "admin1": 3, "region": 4, "country": 5,
+    "spot": 0, "city": 0, "admin2": 1, "landform": 2, "water": 2, "admin1": 3, "region": 4, "country": 5,
 }
 NEAR_QUALIFIERS: frozenset[str] = frozenset(
     {"near", "outskirts", "suburbs", "suburb", "countryside", "region", "area", "district",
@@ -42,7 +43,7 @@ def _rank(mention: PlaceMention) -> int:
 def geo_precision(mention: PlaceMention) -> int:
     """ACLED precision for one resolved mention (see module docstring)."""
     feature = mention.place.feature if mention.place else "country"
-    if feature == "city":
+    if feature in ("city", "spot"):
         return 2 if mention.qualifier in NEAR_QUALIFIERS else 1
     if feature == "admin2":
         return 2

@@ -52,6 +52,12 @@ SECOND_LEVEL_TYPES: frozenset[str] = frozenset({
     "london borough", "commune", "urban municipality", "two-tier county", "metropolitan borough",
     "borough", "town", "city municipality",
 })
+# Generic words that official names put first in other languages ("Muhafazat al Hudaydah",
+# "Provincia de Buenos Aires").
+AREA_PREFIXES: tuple[str, ...] = (
+    "muhafazat", "muhafazah", "wilayat", "wilayah", "provincia de", "provincia del",
+    "departamento de", "departamento del", "estado de", "estado do",
+)
 # Generic words that official names add ("Kano State", "Tripoli District").
 AREA_SUFFIXES: tuple[str, ...] = (
     "governorate", "province", "region", "state", "oblast", "district", "county",
@@ -135,8 +141,12 @@ def read_csc_towns(root: Path) -> Iterator[TownRecord]:
 
 
 def area_key(name: str) -> str:
-    """'Kano State' and 'Kano' -> 'kano'; the key that matches units across sources."""
+    """'Kano State' and 'Kano' -> 'kano', 'Muhafazat al Hudaydah' and 'Al Hudaydah' ->
+    'al hudaydah'; the key that matches units across sources."""
     key = normalize_name(name)
+    for prefix in AREA_PREFIXES:
+        if key.startswith(prefix + " ") and len(key) > len(prefix) + 3:
+            return key[len(prefix) + 1:]
     for suffix in AREA_SUFFIXES:
         tail, head = f" {suffix}", f"{suffix} of "
         if key.endswith(tail) and len(key) > len(tail) + 2:

@@ -13,6 +13,14 @@ state media", "the Damascus government"), names after a personal title ("Mr. Par
 common English words that happen to be places ("However", "Police"), and names of two
 letters or fewer unless they are an upper-case country code ("US", "UK").
 
+Also found: street names, ALL-CAPS datelines, a legislator's home state and names listed
+before "counties" (flashpoint/geo/surface.py), and other mentions of a name the model tags
+as a place elsewhere in the document (one sense per discourse). Also rejected: one-word
+place entities and non-landmark facilities the gazetteer does not know ("Pawlenty",
+"Highway 12"), abbreviations, months, capitalised plurals and speakers the matcher would
+take ("Sgt.", "July", "CDs", "Jones said"), mojibake ("Itâ"); a trailing possessive, a
+leading title and "State" before an organisation ("Illinois State Police") are trimmed.
+
 `qualifier(text, start, end)` reads the wording that lowers precision around a span.
 """
 
@@ -23,6 +31,14 @@ from typing import TYPE_CHECKING
 
 from .gazetteer import Gazetteer, candidates, has_name
 from .normalize import ARTICLES
+from .surface import (
+    STATE_ABBREVIATIONS,
+    abbreviation_end,
+    affiliation_spans,
+    dateline_spans,
+    listed_place_spans,
+    street_spans,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -48,7 +64,8 @@ ORG_HEADS: frozenset[str] = frozenset(
      "tv", "television", "radio", "agency", "airlines", "airways", "federation", "league",
      "team", "office", "minister", "prime", "ambassador", "consulate", "command", "navy",
      "guard", "militia", "militias", "fighters", "rebels", "soldiers", "court", "parliament",
-     "cabinet", "congress", "senate", "spokesman", "spokesperson", "envoy", "intelligence"}
+     "cabinet", "congress", "senate", "spokesman", "spokesperson", "envoy", "intelligence",
+     "mayor", "governor", "sheriff", "commissioner", "commissioners"}
 )
 # Words before a place name that make it part of a group's name ("Islamic State West Africa
 # Province", "Islamic State Khorasan Province").
@@ -84,6 +101,7 @@ catholics protestant orthodox communist socialist liberal conservative photo pho
 vice leader pope god king queen iron house free easter christmas color colour officer federal
 olympic olympics mps mp chief deputy senior general justice national royal grand great lucky
 amber phoenix hope faith grace trinity paradise eden providence union progress prime
+county parish township room web act bill drug mass big
 """.split())
 # Parts of speech that a place name never takes, even when spaCy mis-tags a capitalised word.
 CLOSED_POS: frozenset[str] = frozenset({"VERB", "AUX", "PRON", "DET", "CCONJ", "SCONJ", "ADP",
@@ -93,6 +111,10 @@ CLOSED_POS: frozenset[str] = frozenset({"VERB", "AUX", "PRON", "DET", "CCONJ", "
 MATCHER_MIN_POPULATION = 5000
 LOCATIVE: frozenset[str] = frozenset({"in", "at", "near", "from", "to", "into", "outside",
                                       "around", "across", "inside", "of", "towards", "toward"})
+# Characters that UTF-8 text read as Latin-1 leaves behind ("â€™" for "’").
+_MOJIBAKE = re.compile("\u00e2$|\u00e2\u20ac|[\u00c3\u00c2\ufffd]")
+SAINTS: frozenset[str] = frozenset({"st", "saint"})
+POSSESSIVES: frozenset[str] = frozenset({"'s", "\u2019s", "'", "\u2019"})
 SHORT_OK: frozenset[str] = frozenset({"US", "UK", "U.S.", "U.K.", "UAE", "DRC", "USA", "CAR"})
 # Month names and abbreviations: "3 NOV 89" in a wire dateline is a date, not Nov in Tajikistan.
 MONTHS: frozenset[str] = frozenset(
@@ -158,8 +180,11 @@ def _rejected(doc: Doc, start: int, end: int, embedded: bool = False) -> bool:
     `embedded`, a name before an organisation head ("Kabul University", "the Damascus
     government") or a hyphen compound ("Syria-based") is rejected too."""
     text = doc[start:end].text
-    if _letters(text) <= 2 and text not in SHORT_OK and not _state_abbreviation(doc, start, end):
+    if _letters(text) <= 2 and not _short_place(doc, start, end):
         return True
+    if _MOJIBAKE.search(text):
+        return True  # "Itâ" from a mis-decoded "It’s"
+
     if end - start == 1 and _month_in_date(doc, start):
         return True
     if _demonym(text):
@@ -183,6 +208,21 @@ def _org_or_compound(doc: Doc, end: int) -> bool:
     if after == "-" and end + 1 < len(doc) and doc[end + 1].is_lower:
         return True  # "Iranian-backed", "Syria-based"
     return after == "state" and _next_word(doc, end + 1) in ("media", "tv", "television")
+
+
+def _short_place(doc: Doc, start: int, end: int) -> bool:
+    """A name of one or two letters that is a place: "US", "UK", a state after a comma
+    ("Louisville, Ky."), a postal abbreviation ("Ga."), or dotted initials the model tags as
+    a place ("D.C.", "L.A.")."""
+    text = doc[start:end].text
+    if text in SHORT_OK or _state_abbreviation(doc, start, end):
+        return True
+    if text.endswith(".") and text.rstrip(".") in STATE_ABBREVIATIONS:
+        return True
+    return bool(_INITIALS.fullmatch(text)) and doc[start].ent_type_ in PLACE_LABELS
+
+
+_INITIALS = re.compile(r"(?:[A-Z]\.){2}|[A-Z]\.[A-Z]")
 
 
 def _state_abbreviation(doc: Doc, start: int, end: int) -> bool:
@@ -211,7 +251,9 @@ def _all_common(doc: Doc, start: int, end: int) -> bool:
 NAME_ENDERS: frozenset[str] = ORG_HEADS | frozenset(
     {"fire", "station", "sheriff", "sheriff's", "state", "city", "embassy", "airport", "road",
      "department", "hospital", "church", "high", "library", "museum", "hotel", "stadium",
-     "highway", "jail", "district", "memorial", "medical", "public", "county-wide"})
+     "highway", "jail", "district", "memorial", "medical", "public", "county-wide", "mayor",
+     "governor", "sheriff", "chief", "commissioner", "commissioners", "volunteer",
+     "community", "regional", "area", "chamber", "town", "village"})
 
 
 def _place_prefix(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> int:
@@ -243,9 +285,53 @@ def _without_direction(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> 
 
 def _surnames(doc: Doc) -> frozenset[str]:
     """Last words of the multi-word person names in a document ("Tim Pawlenty" ->
-    "Pawlenty"): a later lone "Pawlenty" or "Jones" is the person again, not a place."""
+    "Pawlenty"): a later lone "Pawlenty" or "Jones" is the person again, not a place. A
+    country's name is never taken for one (the small model's "Rethinking Egypt")."""
+    from ..countries import iso2_from_name
+
     return frozenset(ent[-1].text for ent in doc.ents
-                     if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].is_alpha)
+                     if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].is_alpha
+                     and iso2_from_name(ent[-1].text) is None)
+
+
+def _trailing_junk(tok: Token) -> bool:
+    """A possessive, a space, a dash or a lower-case word closing an entity ("Highway 59
+    to", "Delaware Bay beach")."""
+    return (tok.lower_ in POSSESSIVES or tok.is_space or tok.is_punct and tok.text != "."
+            or tok.is_lower and tok.is_alpha)
+
+
+def _without_state_word(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> int:
+    """"Illinois State Police", "Ohio State University", "Mississippi State's": the
+    place alone, when "State" is followed by a name, an organisation head or a possessive."""
+    if end - start < 2 or doc[end - 1].lower_ != "state" or end >= len(doc):
+        return end
+    after = doc[end]
+    if not (after.text[:1].isupper() or after.lower_ in ORG_HEADS | POSSESSIVES):
+        return end
+    return end - 1 if has_name(gazetteer, doc[start:end - 1].text) else end
+
+
+def _unknown_word(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> bool:
+    """An entity the gazetteer does not know that is one word ("Pawlenty", "Petrojet": the
+    small model's place tags on unknown single words are mostly people and companies) or a
+    facility that is not a landmark ("Highway 12", "Worden Elementary")."""
+    if has_name(gazetteer, doc[start:end].text) or _short_place(doc, start, end):
+        return False
+    if end - start == 1:
+        return True
+    return doc[start].ent_type_ == "FAC" and doc[end - 1].lower_ not in LANDMARK_HEADS
+
+
+# Last words of facility names that are places in their own right ("Dulles International
+# Airport", "Washington Square"); other unknown facilities ("Highway 12", "Worden
+# Elementary", "the Heimlich Maneuver") are mostly not toponyms in the corpora.
+LANDMARK_HEADS: frozenset[str] = frozenset(
+    {"airport", "square", "park", "bridge", "church", "cathedral", "basilica", "mosque",
+     "temple", "synagogue", "stadium", "arena", "hospital", "library", "palace", "museum",
+     "castle", "fort", "tower", "station", "centre", "center", "market", "plaza", "gardens",
+     "garden", "cemetery", "prison", "port", "harbour", "harbor", "dam", "canal", "mall",
+     "street", "road", "avenue", "boulevard", "lane", "drive", "hall"})
 
 
 def _entity_spans(doc: Doc, gazetteer: Gazetteer, embedded: bool) -> list[tuple[int, int]]:
@@ -254,12 +340,19 @@ def _entity_spans(doc: Doc, gazetteer: Gazetteer, embedded: bool) -> list[tuple[
         if ent.label_ not in PLACE_LABELS:
             continue
         start, end = ent.start, ent.end
-        if doc[start].lower_ == "the" and end - start > 1:
-            start += 1
+        while end - start > 1 and (doc[start].lower_ == "the" or doc[start].like_num):
+            start += 1  # "the Sahel", "Two Northeast Georgia counties"
+        if doc[start].lower_.rstrip(".") in TITLES - SAINTS:
+            continue  # "Ms Raggi", "Gen. Haftar": a person
+        while end - start > 1 and _trailing_junk(doc[end - 1]):
+            end -= 1  # "Notre Dame's", "San Francisco's", "Highway 59 to"
+        end = _without_state_word(doc, start, end, gazetteer)
         while end - start > 1 and _TRAILING_QUALIFIER.search(" " + doc[end - 1].text):
             end -= 1
         end = _place_prefix(doc, start, end, gazetteer)
         start = _without_direction(doc, start, end, gazetteer)
+        if _unknown_word(doc, start, end, gazetteer):
+            continue
         if not _rejected(doc, start, end, embedded) and not _all_common(doc, start, end):
             spans.append((start, end))
     return spans
@@ -267,8 +360,8 @@ def _entity_spans(doc: Doc, gazetteer: Gazetteer, embedded: bool) -> list[tuple[
 
 def _name_start(doc: Doc, i: int) -> bool:
     tok = doc[i]
-    if tok.lower_ == "the":
-        return False
+    if tok.lower_ == "the" or tok.is_stop and tok.pos_ in ("DET", "ADP"):
+        return False  # "A US serviceman", "At Makeen"
     if _is_capitalised(tok) and tok.is_alpha or "'" in tok.text and tok.text[:1].isupper():
         return True
     if tok.text in SHORT_OK:
@@ -318,10 +411,16 @@ def _place_cue(doc: Doc, start: int) -> bool:
     before = doc[start - 1].lower_ if start > 0 else ""
     if before == "of" and start > 1:  # "the town of X"; "Steven Sachs of X"
         return doc[start - 2].lower_ in PLACE_NOUNS or doc[start - 2].ent_type_ == "PERSON"
-    return before in STRONG_LOCATIVE
+    return before in STRONG_LOCATIVE or _compass_before(doc, start)
 
 
-def _blocked(doc: Doc, start: int, end: int, embedded: bool = False) -> bool:
+def _compass_before(doc: Doc, start: int) -> bool:
+    """A lower-case compass word before the name: "eastern Ghouta", "central Illinois"."""
+    return start > 0 and doc[start - 1].is_lower and doc[start - 1].lower_ in DIRECTIONS
+
+
+def _blocked(doc: Doc, start: int, end: int, embedded: bool = False,
+             places: frozenset[str] = frozenset()) -> bool:
     """Inside a non-place entity; but a whole PERSON/ORG entity right after "the town of" or
     "in"/"near" or in an address list ("St., Alexandria,") is the small model mis-tagging a
     place. When `embedded`, so is one qualifying a noun ("a Danbury mason"), and a place
@@ -334,9 +433,9 @@ def _blocked(doc: Doc, start: int, end: int, embedded: bool = False) -> bool:
                     or embedded and _loose_cue(doc, start, end, labels))
     if not embedded or labels != {"ORG"}:
         return True
-    if _opens_entity(doc, start) and end < len(doc):
-        return doc[end].lower_ not in NAME_ENDERS
-    return _before(doc, start) != "of"
+    if _opens_entity(doc, start):  # "the Kansas Department of ...", "the Dublin Zoo"
+        return not (_next_word(doc, end) in NAME_ENDERS or doc[start:end].text in places)
+    return _before(doc, start) not in ("of", "in", "de")
 
 
 def _before(doc: Doc, start: int) -> str:
@@ -350,10 +449,18 @@ def _opens_entity(doc: Doc, start: int) -> bool:
     return start > 0 and doc[start - 1].ent_iob_ == "B" and doc[start - 1].lower_ == "the"
 
 
+# Nouns a person's name qualifies as often as a place's does.
+PERSON_NOUNS: frozenset[str] = frozenset(
+    {"administration", "government", "campaign", "presidency", "era", "family", "years",
+     "doctrine", "plan", "policy", "policies", "aides", "aide", "camp", "team", "'s"})
+
+
 def _loose_cue(doc: Doc, start: int, end: int, labels: set[str]) -> bool:
     """Weaker cues, for the corpora's conventions only (an armed group's name also takes
     them: "a Hamas militant", "fire from Hamas")."""
-    return _modifies_noun(doc, end) or "PERSON" not in labels and _before(doc, start) in LOCATIVE
+    if "PERSON" in labels:  # "the Bush administration" is a person's, "Danbury police" not
+        return _modifies_noun(doc, end) and _next_word(doc, end) not in PERSON_NOUNS
+    return _modifies_noun(doc, end) or _before(doc, start) in LOCATIVE
 
 
 def _modifies_noun(doc: Doc, end: int) -> bool:
@@ -391,7 +498,29 @@ def _common(doc: Doc, start: int, end: int) -> bool:
             return True
         if tok.pos_ != "PROPN" and (_opens_sentence(doc, tok.i) or tok.pos_ in CLOSED_POS):
             return True
+        if _not_a_name(doc, tok):
+            return True
     return _all_common(doc, start, end)
+
+
+_CAPS_PLURAL = re.compile(r"[A-Z]{2,}s")
+SPEECH_VERBS: frozenset[str] = frozenset(
+    {"say", "tell", "believe", "recall", "add", "explain", "note", "think", "ask", "reply",
+     "admit", "insist", "pause", "recount", "testify", "plead"})
+
+
+def _not_a_name(doc: Doc, tok: Token) -> bool:
+    """A lone word the gazetteer matcher should not take: an abbreviation before its full
+    stop ("Pct. 4", "Sgt. Dresser", "Sens. Grendell"), a month ("July 1", "the March of
+    Dimes"), a capitalised plural ("CDs", "TVs") or a person speaking ("Jones said")."""
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if nxt is not None and nxt.text == "." and not tok.whitespace_:
+        return tok.text not in STATE_ABBREVIATIONS and len(tok.text) <= 4
+    if tok.lower_ in MONTHS:
+        return _before(doc, tok.i) not in STRONG_LOCATIVE  # "near Nov" is a place
+    if _CAPS_PLURAL.fullmatch(tok.text):
+        return True
+    return nxt is not None and nxt.lemma_ in SPEECH_VERBS
 
 
 def _inside_longer_name(doc: Doc, start: int, end: int) -> bool:
@@ -400,35 +529,86 @@ def _inside_longer_name(doc: Doc, start: int, end: int) -> bool:
     def capital(i: int) -> bool:
         return 0 <= i < len(doc) and doc[i].is_alpha and _is_capitalised(doc[i])
 
-    after = capital(end) and doc[end].lower_ not in ORG_HEADS
+    after = capital(end) and doc[end].lower_ not in NAME_ENDERS
     before = capital(start - 1) and not doc[start - 1].is_sent_start
     return after or before
 
 
-def _known(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> bool:
-    """In the gazetteer; a lone word also needs a sizeable place or a locative preposition."""
+def _in_organisation(doc: Doc, start: int, end: int) -> bool:
+    """Inside one organisation or facility entity, which goes on past the span or opens
+    before it ("the Kansas Department of Transportation")."""
+    label = doc[start].ent_type_
+    return label in ("ORG", "FAC") and all(t.ent_type_ == label for t in doc[start:end])
+
+
+def _known(doc: Doc, start: int, end: int, gazetteer: Gazetteer,
+           doc_places: frozenset[str] | None = None) -> bool:
+    """In the gazetteer; a lone word also needs a sizeable place or a locative preposition.
+    Next to other capitalised words it is taken for part of a longer name, unless
+    `doc_places` are given (the corpus convention), the name is inside an organisation's
+    and it is one of them or comes before a name-ending word ("the Kansas Department of
+    Transportation")."""
     text = doc[start:end].text
     if sum(1 for t in doc[start:end] if t.is_alpha) > 1 or "-" in text:
         return has_name(gazetteer, text)
-    if _inside_longer_name(doc, start, end):
+    if _inside_longer_name(doc, start, end) and not (
+            doc_places is not None and _in_organisation(doc, start, end)
+            and (text in doc_places or _next_word(doc, end) in NAME_ENDERS)):
         return False
     places = candidates(gazetteer, text)
     if not places:
         return False
     before = doc[start - 1].lower_ if start > 0 else ""
-    return before in LOCATIVE or max(p.population for p in places) >= MATCHER_MIN_POPULATION
+    return (before in LOCATIVE or _compass_before(doc, start)
+            or max(p.population for p in places) >= MATCHER_MIN_POPULATION)
+
+
+MAJOR_POPULATION = 100_000
+MAJOR_FEATURES: frozenset[str] = frozenset({"country", "admin1"})
+
+
+def _major_place(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> bool:
+    """A whole person or organisation entity of two or more words that names a country, a
+    first-level region or a large city ("Tamil Nadu said", "Sri Lanka's former president"):
+    the small model's label is wrong more often than the name is a person's."""
+    if not _whole_entity(doc, start, end) or doc[start].ent_type_ not in ("PERSON", "ORG"):
+        return False
+    if end - start > 1:
+        return any(p.population >= MAJOR_POPULATION or p.feature in MAJOR_FEATURES
+                   for p in candidates(gazetteer, doc[start:end].text))
+    # one word: only a country or a city of millions under its main name ("Georgia" and
+    # "Jackson" are people too; "Bell" is an alternate name of a big city)
+    text = doc[start].text
+    return any(p.population >= 10 * MAJOR_POPULATION and p.feature in ("city", "country")
+               and p.name.casefold() == text.casefold()
+               for p in candidates(gazetteer, text))
+
+
+def _acts(doc: Doc, end: int) -> bool:
+    """A verb follows: "Tamil Nadu said" is a government speaking (a metonym)."""
+    return end < len(doc) and doc[end].pos_ in ("VERB", "AUX")
+
+
+def _doc_places(doc: Doc) -> frozenset[str]:
+    """Texts the model tags as places somewhere in the document (without "the")."""
+    return frozenset(ent.text.removeprefix("the ").removeprefix("The ") for ent in doc.ents
+                     if ent.label_ in PLACE_LABELS)
 
 
 def _matcher_spans(doc: Doc, gazetteer: Gazetteer, embedded: bool) -> list[tuple[int, int]]:
+    places = _doc_places(doc)
     spans: list[tuple[int, int]] = []
     i = 0
     while i < len(doc):
         found = None
         if _name_start(doc, i):
             for end in _extend(doc, i, gazetteer.max_name_tokens):
-                if _blocked(doc, i, end, embedded) or _common(doc, i, end):
+                if _common(doc, i, end) or (_blocked(doc, i, end, embedded, places) and not (
+                        _major_place(doc, i, end, gazetteer)
+                        and (embedded or not _acts(doc, end)))):
                     continue
-                if _known(doc, i, end, gazetteer) and not _rejected(doc, i, end, embedded):
+                if (_known(doc, i, end, gazetteer, places if embedded else None)
+                        and not _rejected(doc, i, end, embedded)):
                     found = end
                     break
         if found:
@@ -450,6 +630,8 @@ def _adjective_use(doc: Doc, start: int, end: int) -> bool:
     a hyphen compound ("Iranian-backed") or "pro-Iranian" is not."""
     if end >= len(doc) or doc[end - 1].tag_ in _PLURAL_TAGS:
         return False
+    if _paired(doc, start, end):
+        return True
     nxt = doc[end]
     before = doc[start - 1].lower_ if start > 0 else ""
     if not nxt.is_alpha or before in ("pro", "anti", "-"):
@@ -457,14 +639,27 @@ def _adjective_use(doc: Doc, start: int, end: int) -> bool:
     return nxt.pos_ in _MODIFIED_POS and not doc[end - 1].text.endswith("s")
 
 
+def _paired(doc: Doc, start: int, end: int) -> bool:
+    """One side of a hyphen pair of capitalised names: "Egyptian-US relations",
+    "Turkish-Russian", "the Arab-Israeli conflict" (not "pro-Iranian")."""
+    def capital(i: int) -> bool:
+        return 0 <= i < len(doc) and doc[i].text[:1].isupper() and doc[i].is_alpha
+
+    if doc[end].text == "-" and capital(end + 1):
+        return True
+    return start >= 2 and doc[start - 1].text == "-" and capital(start - 2)
+
+
 def _demonym_spans(doc: Doc) -> list[tuple[int, int]]:
     """Country demonyms used as adjectives (one or two words, capitalised)."""
     spans: list[tuple[int, int]] = []
     for i, tok in enumerate(doc):
-        if not (_is_capitalised(tok) and tok.is_alpha):
+        if not (_is_capitalised(tok) and tok.is_alpha) or tok.lower_ == "the":
             continue
         for end in (i + 2, i + 1):
-            if end <= len(doc) and _demonym(doc[i:end].text) and _adjective_use(doc, i, end):
+            if end > len(doc) or not all(t.is_alpha for t in doc[i:end]):
+                continue
+            if _demonym(doc[i:end].text) and _adjective_use(doc, i, end):
                 spans.append((i, end))
                 break
     return spans
@@ -481,9 +676,64 @@ def _merge(first: list[tuple[int, int]], second: list[tuple[int, int]]) -> list[
     return sorted(taken)
 
 
+def _repeats(doc: Doc, spans: list[tuple[int, int]], gazetteer: Gazetteer,
+             embedded: bool) -> list[tuple[int, int]]:
+    """Other mentions of a name already taken as a place in the same document, which the
+    model tagged as a person or organisation there ("Alexandria is a finalist", "an
+    Alexandria grand jury"): one sense per discourse. A mention inside a longer name
+    ("Alexandria Smith") or one the rejection rules drop stays out."""
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for name in _place_names(doc, spans):
+        if has_name(gazetteer, " ".join(name)):
+            by_first.setdefault(name[0], []).append(name)
+    words = [t.text for t in doc]
+    taken = {i for s, e in spans for i in range(s, e)}
+    found: list[tuple[int, int]] = []
+    for i, word in enumerate(words):
+        for name in by_first.get(word, ()):
+            end = i + len(name)
+            if i in taken or tuple(words[i:end]) != name:
+                continue
+            if _longer_name(doc, i, end) or end - i == 1 and _not_a_name(doc, doc[i]):
+                continue
+            if not _rejected(doc, i, end, embedded):
+                found.append((i, end))
+                taken.update(range(i, end))
+    return found
+
+
+def _place_names(doc: Doc, spans: list[tuple[int, int]]) -> set[tuple[str, ...]]:
+    """Names of spans that are whole place entities, tagged a place more often than a
+    person in the document."""
+    tagged: dict[tuple[str, ...], list[str]] = {}
+    for ent in doc.ents:
+        tagged.setdefault(tuple(t.text for t in ent), []).append(ent.label_)
+    names: set[tuple[str, ...]] = set()
+    for s, e in spans:
+        name = tuple(t.text for t in doc[s:e])
+        labels = tagged.get(name, [])
+        places = sum(label in PLACE_LABELS for label in labels)
+        if places and places >= labels.count("PERSON"):
+            names.add(name)
+    return names
+
+
+def _longer_name(doc: Doc, start: int, end: int) -> bool:
+    """A capitalised word or a title next to the span, other than a name-ending word."""
+    before = doc[start - 1] if start > 0 else None
+    if before is not None and (before.lower_.rstrip(".") in TITLES or
+                               before.is_alpha and before.text[:1].isupper()
+                               and not _opens_sentence(doc, start - 1)):
+        return True
+    after = doc[end] if end < len(doc) else None
+    return (after is not None and after.is_alpha and after.text[:1].isupper()
+            and after.lower_ not in NAME_ENDERS)
+
+
 def _to_chars(doc: Doc, start: int, end: int) -> Toponym:
     span: Span = doc[start:end]
-    return (span.start_char, span.end_char, span.text)
+    stop = abbreviation_end(doc, end)
+    return (span.start_char, stop, span.text + "." * (stop - span.end_char))
 
 
 def find_toponyms(doc: Doc, gazetteer: Gazetteer, embedded: bool = False) -> list[Toponym]:
@@ -496,6 +746,10 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer, embedded: bool = False) -> lis
     do not say where an event happened (the resolver still reads demonyms for the focus)."""
     spans = _merge(_entity_spans(doc, gazetteer, embedded),
                    _matcher_spans(doc, gazetteer, embedded))
+    spans = _merge(street_spans(doc), spans)
+    spans = _merge(spans, dateline_spans(doc, gazetteer) + affiliation_spans(doc)
+                   + listed_place_spans(doc))
+    spans = sorted(spans + _repeats(doc, spans, gazetteer, embedded))
     if embedded:
         spans = _merge(spans, _demonym_spans(doc))
     surnames = _surnames(doc)

