@@ -262,6 +262,7 @@ def test_deployments_and_new_units_change_a_group(model: Any, text: str) -> None
     "They set up a stall at the fair.",
     "The army said it had deployed troops to the area and was pursuing the attackers.",
     "Troops were deployed to the town to restore order after the clashes.",
+    "The minister said troops had been sent to the area to search for the two hostages.",
 ])
 def test_sending_and_setting_up_other_things(model: Any, text: str) -> None:
     assert tx.CHANGE_GROUP not in factual_types(model, text)

@@ -264,11 +264,13 @@ def _deployment(tok: Token, lemma: str) -> bool:
 
 
 def _responding(tok: Token) -> bool:
-    """"deployed troops to the area and was pursuing the attackers", "after the clashes": a
-    force sent in answer to violence is part of that event's story, not a change of its own."""
+    """"deployed troops to the area and was pursuing the attackers", "after the clashes",
+    "sent to search for the kidnapped soldiers": a force sent in answer to violence is part of
+    that event's story, not a change of its own."""
     return bool(sent_lemmas(tok.sent) & {
         "attacker", "assailant", "pursue", "hunt", "chase", "attack", "clash", "violence",
-        "unrest", "riot", "restore", "calm", "order", "control", "killing", "curfew"})
+        "unrest", "riot", "restore", "calm", "order", "control", "killing", "curfew",
+        "search", "rescue", "locate", "track", "kidnap", "abduct", "hostage", "missing"})
 
 
 def _sent_somewhere(tok: Token) -> bool:
