@@ -326,6 +326,8 @@ def test_booked_held_and_caught_without_a_detention(model: Any, text: str) -> No
 
 @pytest.mark.parametrize("text, kind", [
     ("As many as 98 people were killed in police firing, he said.", tx.ATTACK),
+    # the small model parses this "police firing" as "police" with a participle on it
+    ("Three people were killed in police firing in the town on Thursday.", tx.ATTACK),
     ("Police fired at a riotous mob in the market on Monday morning.", tx.VIOLENT_DEMO),
     ("The security forces fired 500 rounds on mobs in the city.", tx.VIOLENT_DEMO),
     ("Police lathi-charged the protesters outside the collectorate.", tx.PROTEST_INTERVENTION),

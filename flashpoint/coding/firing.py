@@ -46,12 +46,18 @@ def rule_firing(tok: Token) -> Hit | None:
         return _baton_charge(tok)
     if lemma == "charge" and tok.pos_ == "VERB":
         return _armed_charge(tok)
-    if tok.lower_ == "firing" and tok.dep_ in ("pobj", "pcomp", "nsubj", "nsubjpass", "dobj",
-                                              "conj"):
+    if tok.lower_ == "firing" and (tok.dep_ in ("pobj", "pcomp", "nsubj", "nsubjpass", "dobj",
+                                               "conj") or _shooter_modified(tok)):
         return _police_firing(tok)
     if lemma == "fire" and tok.pos_ == "VERB":
         return _fired(tok)
     return None
+
+
+def _shooter_modified(tok: Token) -> bool:
+    """The small model's parse of "(killed in) police firing": "firing" as a participle on
+    "police"."""
+    return tok.dep_ == "acl" and tok.head.i == tok.i - 1 and low(tok.head) in STATE_SHOOTERS
 
 
 def _baton_charge(tok: Token) -> Hit | None:
@@ -66,6 +72,8 @@ def _baton_charge(tok: Token) -> Hit | None:
 def _police_firing(tok: Token) -> Hit | None:
     """"(killed / injured) in police firing", "firing by the security forces"."""
     words = {low(c) for c in tok.children if c.dep_ in ("compound", "amod", "poss")}
+    if _shooter_modified(tok):
+        words.add(low(tok.head))
     for prep in tok.children:
         if prep.dep_ == "prep" and prep.lower_ == "by":
             words |= phrase_lemmas(prep)
