@@ -89,8 +89,8 @@ class Evidence:
 
 @dataclass(frozen=True, slots=True)
 class Place:
-    """A gazetteer entry. feature: city | admin1 | admin2 | country | region | water | landform | spot
-    (a site: airport, dam, landmark)."""
+    """A gazetteer entry. feature: city | admin1 | admin2 | country | region | water |
+    landform | spot (a site: airport, dam, landmark)."""
 
     geonameid: int
     name: str

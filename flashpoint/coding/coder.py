@@ -31,16 +31,12 @@ from ..records import (
     Toll,
 )
 from . import taxonomy as tx
+from .dates import is_bare_year, is_calendar, names_year
+from .event_tolls import event_toll
 from .events import _claimant, _country, _denied_by_actor, describe
 from .learned import ModelPolicy, SentenceModel, judge, load_model
 from .location import LEAD_SENTENCES, choose_place
 from .plover import to_plover
-from .roles import Roles, _inter, _is_generic, assign_roles
-from .spans import in_sents as _in_sents
-from .spans import inside as _inside
-from .taxonomy import FOLLOWERS, compatible, family, follows
-from .dates import is_bare_year, is_calendar, names_year
-from .event_tolls import event_toll
 from .relevance import (
     adds_another,
     marked_as_other,
@@ -48,6 +44,10 @@ from .relevance import (
     referenced_toll,
     unsupported,
 )
+from .roles import Roles, _inter, _is_generic, assign_roles
+from .spans import in_sents as _in_sents
+from .spans import inside as _inside
+from .taxonomy import FOLLOWERS, compatible, family, follows
 from .triggers import GENERIC_SCORE, Trigger, detect
 
 if TYPE_CHECKING:

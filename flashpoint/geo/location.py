@@ -21,7 +21,8 @@ from ..records import PlaceMention
 
 # Lower rank = more specific.
 SPECIFICITY: dict[str, int] = {
-    "spot": 0, "city": 0, "admin2": 1, "landform": 2, "water": 2, "admin1": 3, "region": 4, "country": 5,
+    "spot": 0, "city": 0, "admin2": 1, "landform": 2, "water": 2, "admin1": 3, "region": 4,
+    "country": 5,
 }
 NEAR_QUALIFIERS: frozenset[str] = frozenset(
     {"near", "outskirts", "suburbs", "suburb", "countryside", "region", "area", "district",
