@@ -231,3 +231,12 @@ def test_named_group_in_a_generic_agent_phrase(code: Any) -> None:
              "Liberation Front, the army said on Monday.")[0]
     assert m.actor1 is not None and "Northern Valley Liberation Front" in m.actor1.text
     assert m.actor2 is None or "terrorists" not in m.actor2.text
+
+
+@pytest.mark.model
+def test_named_group_beats_a_dictionary_category(code: Any) -> None:
+    """"Guerrillas of the Allied Democratic Forces": the category "Rebel Forces" gives way to
+    the named group inside its phrase."""
+    m = code("Guerrillas of the Allied Democratic Forces attacked a village near Beni on "
+             "Monday, killing 12 people.")[0]
+    assert m.actor1 is not None and "Allied Democratic Forces" in m.actor1.text

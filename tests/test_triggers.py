@@ -356,3 +356,12 @@ def test_no_gunfire_event(model: Any, text: str) -> None:
 ])
 def test_non_lethal_rounds_are_left_to_the_protest_rules(model: Any, text: str) -> None:
     assert not [t for t in triggers(model, text) if t.text == "fired"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Guerrillas dynamited a bank in the capital on Monday.", True),
+    ("Rebels dynamited two electric towers overnight.", True),
+    ("The company sold dynamite to the miners.", False),
+])
+def test_dynamited(model: Any, text: str, expected: bool) -> None:
+    assert (tx.IED in factual_types(model, text)) is expected

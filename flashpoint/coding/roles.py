@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from dataclasses import replace as _replace
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..records import ActorMention
@@ -369,13 +370,23 @@ def _is_generic(actor: ActorMention) -> bool:
 
 
 def _specificity(actor: ActorMention) -> int:
-    """0: an "Unidentified ..." group; 1: a name not in the actor dictionary, or state
-    forces / civilians of no known country; 2: a known, specific actor."""
+    """0: an "Unidentified ..." group; 1: a category of the actor dictionary ("Rebel Forces
+    (Peru)"), a name not in the dictionary, or state forces / civilians of no known country;
+    2: a known, specific actor."""
     if actor.name.startswith("Unidentified"):
         return 0
-    if not actor.known or (actor.country_code is None and actor.inter in (1, 7)):
+    if not actor.known or (actor.country_code is None and actor.inter in (1, 7)) or \
+            actor.name.split(" (")[0] in _category_names():
         return 1
     return 2
+
+
+@lru_cache(maxsize=1)
+def _category_names() -> frozenset[str]:
+    """Names of the dictionary's categories (generic actors such as "Rebel Forces")."""
+    from .actors import default_dictionary
+
+    return frozenset(c["name"] for c in default_dictionary().data.get("categories", []))
 
 
 def _most_specific(found: list[ActorMention]) -> ActorMention | None:

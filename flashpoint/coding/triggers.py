@@ -151,8 +151,11 @@ def _quantity_head(tok: Token) -> Token:
 
 
 def _rule_attack_like(tok: Token) -> Hit | None:
-    """attack / strike / raid / bombing / blast: typed by weapon words around them."""
+    """attack / strike / raid / bombing / blast: typed by weapon words around them;
+    "dynamited a bank" is a planted explosive."""
     lemma = low(tok)
+    if lemma == "dynamite" and tok.pos_ == "VERB":
+        return tx.IED, 0.8, tok.i, tok.i
     if lemma not in ATTACK_HEADS:
         return None
     if lemma == "strike" and _is_labour_strike(tok):
