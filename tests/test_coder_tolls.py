@@ -31,13 +31,16 @@ def stages() -> list[Any]:
             AttributionStage()]
 
 
-def new_events(stages: list[Any], text: str) -> list[EventMention]:
+def new_events(stages: list[Any], text: str,
+               towns: tuple[Place, ...] = (IDLIB,)) -> list[EventMention]:
+    """The new events of `text`, with every occurrence of a town's name resolved to it."""
     article = Article(id="t1", text=text, published=date(2024, 2, 3),
                       published_basis="metadata", source_name="Test Wire")
     analysis = Analysis(article=article)
     stages[0](analysis)
-    analysis.places = [PlaceMention(m.start(), m.end(), "Idlib", IDLIB, 1.0)
-                       for m in re.finditer("Idlib", text)]
+    by_name = {t.name: t for t in towns}
+    analysis.places = [PlaceMention(m.start(), m.end(), m.group(0), by_name[m.group(0)], 1.0)
+                       for m in re.finditer("|".join(by_name), text)]
     analysis.country_focus = ["SY"]
     for stage in stages[1:]:
         stage(analysis)
@@ -123,18 +126,7 @@ ALEPPO = Place(170063, "Aleppo", "SY", 36.2, 37.16, "city", iso3="SYR", country=
 
 
 def events_in_two_towns(stages: list[Any], text: str) -> list[EventMention]:
-    article = Article(id="t2", text=text, published=date(2024, 2, 3),
-                      published_basis="metadata", source_name="Test Wire")
-    analysis = Analysis(article=article)
-    stages[0](analysis)
-    analysis.places = [PlaceMention(m.start(), m.end(), m.group(0),
-                                    IDLIB if m.group(0) == "Idlib" else ALEPPO, 1.0)
-                       for m in re.finditer("Idlib|Aleppo", text)]
-    analysis.country_focus = ["SY"]
-    for stage in stages[1:]:
-        stage(analysis)
-    EventCoder()(analysis)
-    return [m for m in analysis.mentions if m.kind == "new"]
+    return new_events(stages, text, (IDLIB, ALEPPO))
 
 
 def test_next_sentence_adding_an_attack_elsewhere_is_its_own_event(stages: list[Any]) -> None:

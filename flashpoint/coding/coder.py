@@ -35,7 +35,7 @@ from .dates import is_bare_year, is_calendar, names_year
 from .event_tolls import event_toll
 from .events import _claimant, _country, _denied_by_actor, describe
 from .learned import ModelPolicy, SentenceModel, judge, load_model
-from .location import LEAD_SENTENCES, choose_place
+from .location import LEAD_SENTENCES, PlaceCandidates, choose_place, place_candidates
 from .plover import to_plover
 from .relevance import (
     adds_another,
@@ -223,9 +223,10 @@ class EventCoder:
         mentions: list[EventMention] = []
         self._notes = {}
         groups = self.group(analysis, sents)
+        places = place_candidates(analysis)
         for grp in groups:
             foreign = _foreign_sentences(grp, groups)
-            mention = self.build(analysis, sents, grp, mentions, foreign)
+            mention = self.build(analysis, sents, grp, mentions, foreign, places)
             dated = any(e.field == "event_date" for e in mention.field_evidence)
             tolled = mention.fatalities is not None or mention.injuries is not None
             if grp.kind == "new" and unsupported(analysis.doc, grp.triggers, dated, tolled):
@@ -408,12 +409,14 @@ class EventCoder:
 
     def build(self, analysis: Analysis, sents: list[Span], grp: Group,
               earlier: list[EventMention] | None = None,
-              foreign: frozenset[int] = frozenset()) -> EventMention:
+              foreign: frozenset[int] = frozenset(),
+              places: PlaceCandidates | None = None) -> EventMention:
         """Fill one group; `earlier` (the mentions built before it) lets a past reference
         with no place of its own take the place of the event it is compared with; `foreign`
-        sentences report another kind of event, so their attribution is not borrowed."""
+        sentences report another kind of event, so their attribution is not borrowed;
+        `places` are the article's place candidates (`location.place_candidates`)."""
         own = [sents[i] for i in grp.sents]
-        place, precision = choose_place(analysis, own, grp, sents, earlier or [])
+        place, precision = choose_place(analysis, own, grp, sents, earlier or [], places)
         country = place.place.country_code if place and place.place else (
             analysis.country_focus[0] if analysis.country_focus else None)
         when, time_precision, date_note = self._date(analysis, grp, own)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..nlp import dateline_end
@@ -131,14 +132,32 @@ def _subject_noun(tok: Token) -> str | None:
     return None
 
 
+@dataclass(frozen=True, slots=True)
+class PlaceCandidates:
+    """An article's places an event may take, worked out once per article: `body` for its
+    own and nearby sentences (no actor names, nationalities or dateline), `dateline` for the
+    last resort; both only in countries the text supports."""
+
+    body: list[PlaceMention]
+    dateline: list[PlaceMention]
+
+
+def place_candidates(analysis: Analysis) -> PlaceCandidates:
+    supported = supported_countries(analysis)
+    return PlaceCandidates(_grounded(_not_actors(analysis), supported),
+                           _grounded(analysis.places, supported))
+
+
 def choose_place(analysis: Analysis, own: list[Span], grp: Group, sents: list[Span],
-                 earlier: list[EventMention]) -> tuple[PlaceMention | None, int | None]:
+                 earlier: list[EventMention], places: PlaceCandidates | None = None
+                 ) -> tuple[PlaceMention | None, int | None]:
     """The event's place: its own sentences; for a past reference with none, the place of
     the latest earlier event of a compatible type ("the village had been attacked before"),
-    else the sentences just before it; then the lead; then the focus country (precision 3)."""
+    else the sentences just before it; then the lead; then the focus country (precision 3).
+    `places` are the article's `place_candidates` (computed here when not given)."""
     start = grp.main.start
-    supported = supported_countries(analysis)
-    candidates = _grounded(_not_actors(analysis), supported)
+    places = places or place_candidates(analysis)
+    candidates = places.body
     place, precision = _locate(_in_sents(candidates, own), start)
     if place is None and grp.kind == "past_reference":
         prior = _recalled_event(analysis, grp, earlier)
@@ -150,8 +169,7 @@ def choose_place(analysis: Analysis, own: list[Span], grp: Group, sents: list[Sp
     if place is None:
         place, precision = _locate(_in_sents(candidates, sents[:LEAD_SENTENCES]), start)
     if place is None:  # only the dateline names a place
-        place, precision = _locate(_in_sents(_grounded(analysis.places, supported), sents[:1]),
-                                   start)
+        place, precision = _locate(_in_sents(places.dateline, sents[:1]), start)
     if place is None and analysis.country_focus:
         focus = analysis.country_focus[0]
         countries = [p for p in analysis.places if p.place and p.place.feature == "country"
