@@ -57,6 +57,14 @@ class Fake:
             actor2="Civilians (Peru)", inter2=7), None),
         (ev(tx.ATTACK, country="Peru", actor1="Military Forces of Peru", inter1=1,
             actor2="Civilians (Peru)", inter2=7), None),
+        (ev(tx.IED, country="Colombia", actor1="ELN", inter1=2,
+            actor2="Military Forces of Colombia", inter2=1), "military_combat"),
+        (ev(tx.AIR_STRIKE, country="El Salvador", actor1="Military Forces of El Salvador",
+            inter1=1, actor2="FMLN", inter2=2), "military_combat"),
+        (ev(tx.IED, country="Peru", actor2="Military Forces of Peru", inter2=1), None),
+        (ev(tx.IED, country="Peru", actor1="Shining Path", inter1=2), None),
+        (ev(tx.GRENADE, country="Peru", actor1="Shining Path", inter1=2,
+            actor2="Police Forces of Peru", inter2=1), None),
     ],
 )
 def test_muc_exclusion(event: Event, reason: str | None) -> None:

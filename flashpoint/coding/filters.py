@@ -220,6 +220,8 @@ def _prefixed_non(tok: Token) -> bool:
 
 def is_irrealis(tok: Token) -> bool:
     """Modal, conditional, future or governed by a threat/plan/warning/deterrence word."""
+    if _told_as_past(tok):
+        return False  # "will investigate the attack that killed 10 union members"
     t, steps = tok, 0
     while steps < 5:
         for child in t.children:
@@ -234,6 +236,19 @@ def is_irrealis(tok: Token) -> bool:
             break
         t, steps = t.head, steps + 1
     return _future_modifier(tok) or _obligation_or_counterfactual(tok) or _licensed(tok)
+
+
+def _told_as_past(tok: Token) -> bool:
+    """An event noun whose own clause or possessor tells it happened: "the attack that
+    killed 10 people", "last Thursday's murder"."""
+    if tok.pos_ != "NOUN":
+        return False
+    for c in tok.children:
+        if c.dep_ in ("relcl", "acl") and _narrated_clause(c):
+            return True
+        if c.dep_ == "poss" and any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree):
+            return True
+    return False
 
 
 def _narrated_clause(verb: Token) -> bool:
@@ -545,7 +560,7 @@ def is_reference(tok: Token) -> bool:
         return False
     if tok.dep_ == "compound" and low(tok.head) in MODIFIED_HEADS and tok.head.i > tok.i:
         return True  # "riot victims", "riot situation", "riot police"
-    if not _referential(tok):
+    if not _referential(tok) or _detailed(tok):
         return False
     verb = verb_of(tok)
     if tok.dep_ == "dobj" and verb is not None and tok.head.i == verb.i and \
@@ -560,7 +575,7 @@ def is_reference(tok: Token) -> bool:
 
 # More nouns of violence that news names as background ("in the wake of the torching").
 MORE_REFERENCES: Final = frozenset({"torching", "arson", "rampage", "bloodshed", "lynching",
-                                    "burning"})
+                                    "burning", "murder", "assassination", "slaying"})
 # Nouns that an event word modifies without reporting it: "riot victims", "massacre site".
 MODIFIED_HEADS: Final = frozenset({
     "victim", "survivor", "situation", "area", "zone", "camp", "relief", "case", "accused",
@@ -615,6 +630,22 @@ def _predicate(tok: Token) -> bool:
         return False
     subj = [c for c in tok.head.children if c.dep_ == "nsubj"]
     return bool(subj) and low(subj[0]) in REFERENCE_NOUNS | MORE_REFERENCES | CLASSIFIED
+
+
+def _detailed(tok: Token) -> bool:
+    """A reference that itself reports facts is a report: a date ("last Thursday's murder",
+    "the attack on 31 October") or a toll in its clause ("the attack that killed 10 trade
+    union members"). Only a single event: "the riots in which 200 died" sums up a wave."""
+    if tok.tag_ != "NN":
+        return False
+    for c in tok.children:
+        if c.dep_ in ("poss", "prep", "npadvmod") and any(
+                t.ent_type_ in ("DATE", "TIME") for t in c.subtree):
+            return True
+        if c.dep_ in ("relcl", "acl") and _narrated_clause(c) and any(
+                t.like_num for t in c.subtree):
+            return True
+    return False
 
 
 def _referential(tok: Token) -> bool:

@@ -112,8 +112,24 @@ def _low_lemma(tok: Token) -> str:
 
 def role_tokens(tok: Token) -> tuple[list[Token], list[Token]]:
     if tok.pos_ in ("VERB", "AUX"):
-        return _verb_roles(tok)
+        return _through_attack_nouns(*_verb_roles(tok))
     return _noun_roles(tok)
+
+
+def _through_attack_nouns(agents: list[Token], targets: list[Token]
+                          ) -> tuple[list[Token], list[Token]]:
+    """An attack as the subject ("a rebel attack on an army base killed four soldiers")
+    names its own attacker and target: its modifiers and "by" phrase act, its "on" phrase
+    was hit."""
+    out: list[Token] = []
+    for agent in agents:
+        if agent.pos_ == "NOUN" and _low_lemma(agent) in tx.ATTACK_HEADS:
+            inner_agents, inner_targets = _noun_roles(agent)
+            out.extend(inner_agents)
+            targets = targets + inner_targets
+        else:
+            out.append(agent)
+    return out, targets
 
 
 def _actors_in(actors: list[ActorMention], phrase: Token) -> list[ActorMention]:

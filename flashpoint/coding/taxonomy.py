@@ -160,6 +160,12 @@ CIVILIAN_WORDS: Final = frozenset({
     "refugee", "camp", "shopkeeper", "trader", "civilians", "man", "girl", "boy", "doctor",
     "aid", "worker", "traveller", "motorist", "congregation", "displaced", "idp",
     "community", "hotel", "restaurant", "settlement", "bus", "shop", "guest", "tourist",
+    # officials, clergy and civilian buildings: ACLED codes attacks on them as violence
+    # against civilians, not as a clash
+    "minister", "mayor", "judge", "magistrate", "politician", "candidate", "priest", "nun",
+    "bishop", "archbishop", "jesuit", "businessman", "lawyer", "diplomat", "ambassador",
+    "councilman", "councillor", "governor", "senator", "unionist", "bank", "store",
+    "office", "factory", "embassy", "company",
 })
 MILITARY_TARGETS: Final = frozenset({
     "base", "troops", "soldier", "army", "convoy", "checkpoint", "post", "position",

@@ -222,7 +222,7 @@ def _untyped_attack(tok: Token, lemma: str, first: int, last: int) -> Hit | None
         return crowd, 0.75, first, last
     targets = objects(tok) or _after_lemmas(tok, 6) - phrase_lemmas(subject(tok))
     if not targets & (MILITARY_TARGETS | CIVILIAN_WORDS):  # no target named after it
-        targets = near_lemmas(tok, 4) - phrase_lemmas(subject(tok))
+        targets = near_lemmas(tok, 4) - phrase_lemmas(subject(tok)) - _attacker_words(tok)
     if targets & {"protester", "demonstrator", "protest", "rally", "marcher"}:
         by_state = tok.pos_ != "VERB" or agent_is_state(tok) is not False
         return (tx.EXCESSIVE_FORCE if by_state else tx.MOB_VIOLENCE), 0.6, first, last
@@ -230,6 +230,13 @@ def _untyped_attack(tok: Token, lemma: str, first: int, last: int) -> Hit | None
         return tx.ARMED_CLASH, 0.6, first, last
     return tx.ATTACK, 0.55, first, last
 
+
+
+def _attacker_words(tok: Token) -> set[str]:
+    """The words in front of an attack noun name who attacked, not the target: "a terrorist
+    attack", "a rebel ambush", "a guerrilla raid"."""
+    return {low(c) for c in tok.children if c.i < tok.i
+            and c.dep_ in ("amod", "compound", "nmod", "poss")}
 
 
 def _after_lemmas(tok: Token, window: int) -> set[str]:
@@ -430,7 +437,35 @@ def _killing(tok: Token, lemma: str) -> Hit | None:
         agent = agent | {"unknown"}  # "two men were shot dead": a killing whoever shot
         if tok.dep_ == "relcl":  # "terrorists who were shot dead"
             victims = victims | phrase_lemmas(tok.head)
+    if agent & UNKNOWN_ATTACKERS or lemma == "shoot" and _passive(tok) and not agent:
+        agent = agent | {"unknown"}  # "shot by unidentified men", "he was shot at"
     return _killing_typed(tok, agent, victims, lemma)
+
+
+# what marks an attacker nobody has named: "several unidentified men", "masked men"
+UNKNOWN_ATTACKERS: Final = frozenset({"unidentified", "unknown", "armed", "masked", "hooded"})
+
+
+def _passive(tok: Token) -> bool:
+    """"he was shot", "the nun who was shot", "a man shot at a checkpoint"."""
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
+        return True
+    return tok.tag_ == "VBN" and tok.dep_ in ("relcl", "acl")
+
+
+# nouns that name a deliberate killing: "the assassination of the candidate", "last
+# Thursday's murder of eight people" (not "murder charges" or "an assassination attempt")
+KILLING_NOUNS: Final = frozenset({"murder", "assassination", "killing", "slaying"})
+
+
+def _rule_killing_noun(tok: Token) -> Hit | None:
+    if tok.tag_ != "NN" or low(tok) not in KILLING_NOUNS or tok.dep_ == "compound":
+        return None  # plural "the Godhra killings" names a wave, not one incident
+    if not any(c.dep_ in ("det", "poss", "nummod", "prep") for c in tok.children):
+        return None  # bare "convicted of murder", "murder and extortion": the crime
+    if _military_only(objects(tok)):
+        return tx.ARMED_CLASH, 0.55, tok.i, tok.i  # "the killing of two soldiers"
+    return tx.ATTACK, 0.6, tok.i, tok.i
 
 
 def _killing_typed(tok: Token, agent: set[str], victims: set[str],
@@ -444,7 +479,7 @@ def _killing_typed(tok: Token, agent: set[str], victims: set[str],
     if lemma == "execute" and victims & PLAN_WORDS:
         return None  # "the plans are yet to be executed"
     if not agent & (ARMED_AGENTS | STATE_AGENTS | {"unknown", "suspected", "assailant"}):
-        if lemma in ("assassinate", "behead", "massacre", "execute"):
+        if lemma in ("assassinate", "behead", "massacre", "execute", "murder"):
             return tx.ATTACK, 0.7, tok.i, tok.i
         return None
     if _military_only(victims):
@@ -628,6 +663,7 @@ RULES: Final = (
     _rule_clash,
     _rule_territory,
     _rule_violence_verbs,
+    _rule_killing_noun,
     rule_firing,
     _rule_protest,
     rule_strategic,

@@ -39,7 +39,11 @@ Before scoring, a new event is set aside, with its reason counted under `exclude
   "involve only PANAMA");
 - it is combat between armed forces and guerrillas (`military_combat`): an ACLED Battles
   event (by ACLED's definition a clash of two organised armed groups) unless one side is a
-  police force or civilians (inter 7). MUC treats guerrilla war (army against rebels) as
+  police force or civilians (inter 7), or any other violent event between state forces
+  (inter 1) and rebels (inter 2): an ambush of an army convoy with mines, an air raid on
+  rebel positions. (Widening this to every violent event with an armed target, known
+  attacker or not, raised irrelevant-message accuracy by 0.05 but cost 57 matched
+  templates, mostly where our target was wrong.) MUC treats guerrilla war (army against rebels) as
   outside terrorism, while attacks on police, officials and civilians stay (the keys type
   such victims LAW ENFORCEMENT, GOVERNMENT OFFICIAL, CIVILIAN; ACTIVE MILITARY victims are
   rare and mostly former officers or bystanders of attacks on civilians).
@@ -333,18 +337,22 @@ def muc_exclusion(event: Event) -> str | None:
         return "not_muc_type"
     if event.country is not None and event.country not in MUC_COUNTRIES:
         return "outside_muc_countries"
-    if event.event_type == tx.BATTLES and _military_combat(event):
+    if event.event_type in VIOLENT and _military_combat(event):
         return "military_combat"
     return None
 
 
 def _military_combat(event: Event) -> bool:
-    """A Battles event whose known sides are all armed forces other than the police."""
+    """Guerrilla war: a Battles event whose known sides are all armed forces other than the
+    police, or another violent event between state forces and rebels (an ambush of an army
+    convoy, an air raid on rebel positions)."""
     sides = [side for side in (event.inter1, event.inter2) if side is not None]
     if any(side not in ARMED_INTER for side in sides):
         return False
     names = f"{event.actor1 or ''} {event.actor2 or ''}".lower()
-    return "police" not in names
+    if "police" in names:
+        return False
+    return event.event_type == tx.BATTLES or {event.inter1, event.inter2} == {1, 2}
 
 
 def muc_incidents(events: Sequence[Event], tally: Tally | None = None) -> list[Event]:
