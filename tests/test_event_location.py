@@ -5,7 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from flashpoint.coding.location import _grounded, _nationality, supported_countries
+from flashpoint.coding.location import (
+    _grounded,
+    _in_focus_country,
+    _nationality,
+    supported_countries,
+)
 from flashpoint.pipeline import Analysis
 from flashpoint.records import Article, Place, PlaceMention
 
@@ -21,16 +26,28 @@ def _analysis(text: str, places: list[PlaceMention], focus: list[str]) -> Analys
 
 def test_supported_countries() -> None:
     places = [_m(0, "Avalon", "XA"), _m(10, "Bree", "XB"), _m(20, "Crick", "XC"),
-              _m(30, "Dale", "XC"), _m(40, "Erewhon", "XD", "country")]
+              _m(30, "Dale", "XC"), _m(40, "Erewhon", "XD", "country"),
+              _m(50, "Fenmark", "XE", "admin1")]
     analysis = _analysis("Soldiers from Syrian units crossed.", places, ["XA"])
     supported = supported_countries(analysis)
-    assert {"XA", "XC", "XD", "SY"} <= supported  # focus, two towns, named, demonym
+    assert {"XA", "XD", "XE", "SY"} <= supported  # focus, named, region named, demonym
     assert "XB" not in supported  # one town, nothing else
+    assert "XC" not in supported  # two towns that may be two same-named guesses
 
 
 def test_same_place_twice_is_not_two_places() -> None:
     places = [_m(0, "Avalon", "XA"), _m(10, "Bree", "XB", gid=7), _m(20, "Bree", "XB", gid=7)]
     assert "XB" not in supported_countries(_analysis("text", places, ["XA"]))
+
+
+def test_report_that_never_names_its_country_falls_back_on_a_place_there() -> None:
+    places = [_m(0, "Avalon", "XA"), _m(10, "Bree", "XB"), _m(20, "Crick", "XA")]
+    place, precision = _in_focus_country(_analysis("text", places, ["XA"]), "XA")
+    assert place is not None and place.text == "Avalon" and precision == 3
+    named = places + [_m(30, "Xanadu", "XA", "country")]
+    place, _ = _in_focus_country(_analysis("text", named, ["XA"]), "XA")
+    assert place is not None and place.text == "Xanadu"
+    assert _in_focus_country(_analysis("text", places, ["XC"]), "XC") == (None, None)
 
 
 def test_grounded_drops_only_unsupported_countries() -> None:
@@ -49,6 +66,15 @@ def test_grounded_drops_only_unsupported_countries() -> None:
     ("Rebels attacked the United States embassy on Monday.", "United States", True),
     ("Heavy fighting was reported in the United States on Monday.", "United States", False),
     ("Texas missionaries were kidnapped in Haiti.", "Texas", True),
+    ("Bombs went off at three Canada properties overnight.", "Canada", True),
+    ("The group said the raid was to protest Japan intervention in the area.", "Japan", True),
+    ("The hostages are Ana Ruiz, 33, from Portugal, and a driver.", "Portugal", True),
+    ("Troops massed along the Chad border on Friday.", "Chad", False),
+    ("Clashes spread across Nigeria yesterday.", "Nigeria", False),
+    ("Talks between the two sides began last week in Norway.", "Norway", False),
+    ("A bomb went off at the Irish-Canada  cultural centre downtown.", "Canada", True),
+    ("Gunmen seized Canada citizen Paul Smith near the river.", "Canada", True),
+    ("Bombs hit shops in the Congo interior overnight.", "Congo", False),
 ])
 def test_nationality_is_not_a_location(text: str, name: str, expected: bool) -> None:
     from flashpoint.nlp import load_model

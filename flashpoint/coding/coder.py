@@ -35,6 +35,7 @@ from .dates import is_bare_year, is_calendar, names_year
 from .event_tolls import event_toll
 from .events import _claimant, _country, _denied_by_actor, describe
 from .learned import ModelPolicy, SentenceModel, judge, load_model
+from .incidents import new_scene, same_area, scene_places
 from .location import LEAD_SENTENCES, PlaceCandidates, choose_place, place_candidates
 from .plover import to_plover
 from .relevance import (
@@ -70,6 +71,12 @@ RANK: dict[str, float] = {
     tx.EXCESSIVE_FORCE: 3, tx.VIOLENT_DEMO: 4,
 }
 ANAPHORS = frozenset({"the", "this", "these", "that", "those", "such"})
+
+
+def _towns(analysis: Analysis, ids: set[int]) -> set[int]:
+    """The places of `ids` below country level (a country names no scene of its own)."""
+    return {p.place.geonameid for p in analysis.places
+            if p.place and p.place.geonameid in ids and p.place.feature != "country"}
 
 
 def _foreign_sentences(grp: Group, groups: list[Group]) -> frozenset[int]:
@@ -343,24 +350,63 @@ class EventCoder:
             return False  # "Meanwhile, ...", "killed by another column": its own incident
         if any(_is_anaphoric(t, analysis.doc) for t in trigs):
             return True
-        elsewhere = bool(places and grp.place_ids and not places & grp.place_ids
-                         and not self._same_area(analysis, places, grp.place_ids))
+        if self._new_scene_place(analysis, sent, grp):
+            return False  # "In B, guerrillas kidnapped a landowner": another place's incident
+        added = adds_another(trigs, analysis.doc) or \
+            new_scene(sent, _in_sents(analysis.places, [sent]))
+        if added and self._added_elsewhere(analysis, grp, when, places):
+            return False  # "At the same time, a bomb exploded in B": another incident
         # an undated next sentence of the same family continues the event unless it names
-        # another area ("Rebels also bombed a bridge in B")
-        return not elsewhere or (adjacent and family(sub) == family(grp.sub_event_type)
-                                 and not adds_another(trigs, analysis.doc))
+        # another area as a new scene ("Rebels also bombed a bridge in B", "In B, ...")
+        return not self._elsewhere(analysis, places, grp.place_ids) or (
+            adjacent and family(sub) == family(grp.sub_event_type) and not added)
+
+    def _new_scene_place(self, analysis: Analysis, sent: Span, grp: Group) -> bool:
+        """Does the sentence open with a place phrase ("In B, ...") naming a place outside
+        the running event's area (`incidents.scene_places`)? After an event with no place
+        of its own, any such phrase opens another scene."""
+        scene = scene_places(sent, _in_sents(analysis.places, [sent]))
+        if not scene:
+            return False
+        return not grp.place_ids or self._elsewhere(analysis, scene, grp.place_ids)
+
+    def _added_elsewhere(self, analysis: Analysis, grp: Group, when: DateMention | None,
+                         places: set[int]) -> bool:
+        """A sentence that adds an incident ("In addition", "also", "At the same time")
+        is another incident when it is dated to another day than the report's while the
+        event is undated (ACLED codes each day apart), or when it names a town outside
+        the one the event's latest place-naming sentence told of (a lead naming two
+        towns does not make the second one's bombing part of the first's)."""
+        if when is not None and grp.date is None and when.precision == 1 and \
+                when.value != self._published(analysis.article):
+            return True
+        return self._elsewhere(analysis, _towns(analysis, places),
+                               _towns(analysis, self._recent_places(analysis, grp)))
+
+    @staticmethod
+    def _recent_places(analysis: Analysis, grp: Group) -> set[int]:
+        """The places named by the group's latest sentence that names any."""
+        assert analysis.doc is not None
+        sents = list(analysis.doc.sents)
+        for i in reversed(grp.sents):
+            found = {p.place.geonameid for p in _in_sents(analysis.places, [sents[i]])
+                     if p.place}
+            if found:
+                return found
+        return set()
+
+    def _elsewhere(self, analysis: Analysis, places: set[int], others: set[int]) -> bool:
+        """Do `places` name another area than `others` (none shared, none containing)?"""
+        return bool(places and others and not places & others
+                    and not self._same_area(analysis, places, others))
 
     @staticmethod
     def _same_area(analysis: Analysis, a: set[int], b: set[int]) -> bool:
-        """Places in one admin1 or where one is the other's country count as the same area."""
+        """One place inside the other (a country or first-level division holding a town)
+        counts as the same area; two towns of one province do not
+        (`incidents.same_area`)."""
         by_id = {p.place.geonameid: p.place for p in analysis.places if p.place}
-        pa = [by_id[x] for x in a if x in by_id]
-        pb = [by_id[x] for x in b if x in by_id]
-        for x in pa:
-            for y in pb:
-                if "country" in (x.feature, y.feature) and x.country_code == y.country_code:
-                    return True
-        return False
+        return same_area([by_id[x] for x in a if x in by_id], [by_id[x] for x in b if x in by_id])
 
     def _attach_tolls(self, analysis: Analysis, sents: list[Span], i: int,
                       groups: list[Group]) -> None:

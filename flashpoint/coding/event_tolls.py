@@ -78,7 +78,8 @@ def _group_of(doc: Doc, toll: Toll) -> _Group:
     names = frozenset(t.lower_ for t in toks if toll.best == 1 and t.pos_ == "PROPN"
                       and t.ent_type_ in ("PERSON", ""))
     noun = next((victim_class(t) for t in toks if t.pos_ == "NOUN" and is_person(t)), "")
-    added = bool(words & _ADDED_CUES) or "in addition" in doc.text[toll.start:toll.end].lower()
+    phrase = " ".join(doc.text[toll.start:toll.end].lower().split())  # wire line breaks
+    added = bool(words & _ADDED_CUES) or "in addition" in phrase
     if words & _REVISION_CUES and ("toll" in words or "total" in words or _revised(toks)):
         role = "revision"
     else:

@@ -402,7 +402,8 @@ def _verbal(tok: Token, anchored: bool) -> bool:
 # A perfect tense with one of these is background: "has killed thousands since 2011".
 DURATION_CUES: Final = frozenset({"since", "decade", "decades", "years", "months", "past",
                                   "ongoing", "repeatedly", "regularly", "often", "frequently",
-                                  "hundreds", "thousands", "numerous", "multiple"})
+                                  "hundreds", "thousands", "numerous", "multiple",
+                                  "countless", "innumerable"})
 # Verbs of a trend: a bare plural subject of them speaks of many acts ("attacks have
 # continued", "kidnappings have increased"), not of one ("air strikes have hit the town").
 TREND_VERBS: Final = frozenset({"continue", "increase", "rise", "grow", "persist", "surge",
@@ -411,7 +412,9 @@ TREND_VERBS: Final = frozenset({"continue", "increase", "rise", "grow", "persist
 
 
 HABITUAL_ADVERBS: Final = frozenset({"frequently", "often", "regularly", "repeatedly",
-                                     "routinely", "usually", "typically", "sometimes"})
+                                     "routinely", "usually", "typically", "sometimes",
+                                     "periodically", "constantly", "continually",
+                                     "systematically"})
 
 
 def verb_of(tok: Token) -> Token | None:

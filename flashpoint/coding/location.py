@@ -2,17 +2,17 @@
 falling back (for past references) on the event they recall, then the lead, the dateline and
 the focus country; `flashpoint.geo.location.event_location` ranks the candidates.
 
-A place in a country that nothing else in the text supports (not the document's main
-country, not named, no demonym, no second place there) is not used for an event: "San Ramon"
-read as the Californian town in a report from El Salvador, or a Spanish "Campanario" in a
-report from Colombia, is a wrong guess of the resolver more often than a foreign event. The
-event then falls back on the next source of a place, down to the main country (precision 3).
+A place in a country that nothing else in the text supports (not the document's main country,
+not named as a place, no demonym, no first-level region of it named) is not used for an event:
+"San Ramon" read as the Californian town in a report from El Salvador, or a Spanish
+"Campanario" in a report from Colombia, is a wrong guess of the resolver more often than a
+foreign event. The event then falls back on the next source of a place, down to the main
+country (precision 3).
 """
 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -37,6 +37,13 @@ NATIONALITY_HEADS: frozenset[str] = frozenset(
     "hostage flag embassy consulate convoy aircraft plane jet drone warship ship vessel "
     "company firm president government delegation team man woman couple family".split()
 )
+LOCATIVE_PREPOSITIONS: frozenset[str] = frozenset(
+    "in at near inside across throughout within into outside around".split())
+# Nouns that a country name before them leaves a location ("the Syria border").
+LOCATIONAL_NOUNS: frozenset[str] = frozenset(
+    "border frontier side coast capital territory soil region area countryside city province "
+    "mainland interior highland lowland village town desert mountain".split()
+)
 
 
 def _locate(places: list[PlaceMention],
@@ -48,20 +55,21 @@ def _locate(places: list[PlaceMention],
 
 def supported_countries(analysis: Analysis) -> frozenset[str]:
     """Countries the text supports beyond a single place: the main country, countries named
-    as such or by a demonym ("Syrian"), and countries with two or more distinct places."""
+    as such (not as a nationality: "a U.S. student" says nothing of where things happen),
+    by a demonym ("Syrian") or by one of their first-level regions ("Usulutan department").
+    Towns alone do not: two same-named guesses in one foreign country ("San Ramon" and "San
+    Benito" read as Californian in a Salvadoran report) support each other by nearness."""
     from ..geo.resolve import demonym_countries
 
     named: set[str] = set(analysis.country_focus[:1])
-    towns: dict[str, set[int]] = defaultdict(set)
     for m in analysis.places:
         if m.place is None or not m.place.country_code:
             continue
-        if m.place.feature == "country":
+        if m.place.feature == "admin1" or m.place.feature == "country" \
+                and not _nationality(analysis, m):
             named.add(m.place.country_code)
-        else:
-            towns[m.place.country_code].add(m.place.geonameid)
     named.update(demonym_countries(analysis.article.text))
-    return frozenset(named | {cc for cc, ids in towns.items() if len(ids) >= 2})
+    return frozenset(named)
 
 
 def _grounded(places: list[PlaceMention], supported: frozenset[str]) -> list[PlaceMention]:
@@ -81,20 +89,58 @@ def _not_actors(analysis: Analysis) -> list[PlaceMention]:
 
 
 def _nationality(analysis: Analysis, mention: PlaceMention) -> bool:
-    """A country or first-level region named before a person or thing it qualifies."""
+    """A country or first-level region named before a person or thing it qualifies ("a U.S.
+    student", "Texas missionaries"; for a country any such noun: "U.S. intervention"), or a
+    country a person comes from ("Juan Perez, 40, from Spain")."""
     if analysis.doc is None or mention.place is None or \
             mention.place.feature not in ("country", "admin1"):
         return False
     span = analysis.doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None:
         return False
+    country = mention.place.feature == "country"
     head = span.root
     while head.dep_ in ("compound", "amod", "nmod", "poss") and head.head is not head \
             and head.head.i >= span.end and head.head.pos_ in ("NOUN", "PROPN", "ADJ"):
         head = head.head
-        if head.lemma_.lower() in NATIONALITY_HEADS:
+        if head.lemma_.lower() in NATIONALITY_HEADS or country and _qualified_noun(head):
             return True
-    return False
+    return country and (_origin(span) or _before_common_word(span))
+
+
+def _before_common_word(span: Span) -> bool:
+    """A country name right before a lower-case noun or adjective and after no locative
+    preposition ("the Chilean-U.S.  cultural institute", "U.S. citizen Scott Heyndal"):
+    the parse may miss the link when the copy's spacing or a name follows."""
+    doc = span.doc
+    i = span.end
+    while i < len(doc) and doc[i].is_space:
+        i += 1
+    before = span.start - 1 - int(span.start > 1 and doc[span.start - 1].lower_ == "the")
+    if i >= len(doc) or before >= 0 and doc[before].lower_ in LOCATIVE_PREPOSITIONS:
+        return False  # "in the United States last year"
+    tok = doc[i]
+    return tok.is_lower and tok.is_alpha and tok.pos_ in ("NOUN", "PROPN", "ADJ") \
+        and tok.lemma_ not in LOCATIONAL_NOUNS and tok.ent_type_ not in ("DATE", "TIME")
+
+
+def _qualified_noun(tok: Token) -> bool:
+    """A lower-case common noun a country name qualifies, other than one that places
+    something in it ("the Syria border", "Iraq oil fields" stay locations)."""
+    return tok.pos_ == "NOUN" and tok.is_lower and tok.lemma_ not in LOCATIONAL_NOUNS \
+        and tok.ent_type_ not in ("DATE", "TIME")
+
+
+def _origin(span: Span) -> bool:
+    """"from <country>" attached to a person (a named person, one given an age, or a
+    person noun): where someone comes from, not where something happened."""
+    prep = span.root.head
+    if span.root.dep_ != "pobj" or prep.lower_ != "from" or prep.head is prep:
+        return False
+    owner = prep.head
+    aged = owner.pos_ == "PROPN" and any(c.dep_ == "appos" and c.like_num
+                                         for c in owner.children)  # "Ana Ruiz, 33,"
+    return aged or owner.ent_type_ == "PERSON" or owner.lemma_.lower() in NATIONALITY_HEADS
 
 
 def _recalled_event(analysis: Analysis, grp: Group,
@@ -171,9 +217,15 @@ def choose_place(analysis: Analysis, own: list[Span], grp: Group, sents: list[Sp
     if place is None:  # only the dateline names a place
         place, precision = _locate(_in_sents(places.dateline, sents[:1]), start)
     if place is None and analysis.country_focus:
-        focus = analysis.country_focus[0]
-        countries = [p for p in analysis.places if p.place and p.place.feature == "country"
-                     and p.place.country_code == focus]
-        if countries:
-            place, precision = countries[0], 3
+        return _in_focus_country(analysis, analysis.country_focus[0])
     return place, precision
+
+
+def _in_focus_country(analysis: Analysis, focus: str) -> tuple[PlaceMention | None, int | None]:
+    """The main country at precision 3: its own mention, else (a report that never names
+    it, "SAN SALVADOR, 3 JAN 90 --") the first place named in it, coded as ACLED codes an
+    event known only by country."""
+    inside = [p for p in analysis.places if p.place and p.place.country_code == focus]
+    countries = [p for p in inside if p.place and p.place.feature == "country"]
+    chosen = countries or inside
+    return (chosen[0], 3) if chosen else (None, None)

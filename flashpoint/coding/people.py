@@ -77,12 +77,19 @@ def listed_people(person: Token) -> list[Token]:
     Oqueli and Gilda Flores" -> 2; "his bodyguard and driver were killed" -> 2."""
     people, todo = [person], [person]
     while todo:
-        for conj in (c for c in todo.pop().children if c.dep_ == "conj"):
+        for conj in (c for c in todo.pop().children if c.dep_ == "conj" or _semicolon_item(c)):
             if conj.like_num or not (one_person(conj) or bare_person(conj)):
                 continue
             people.append(conj)
             todo.append(conj)
     return people
+
+
+def _semicolon_item(tok: Token) -> bool:
+    """"killing Ana Lopez, 35; Rosa Lopez, 12; a boy ...": the parser hangs an item after a
+    semicolon as an apposition, but a semicolon separates list items, not restatements."""
+    first = tok.left_edge.i
+    return tok.dep_ == "appos" and first > 0 and tok.doc[first - 1].text == ";"
 
 
 _NAME_ENTS = frozenset({"PERSON", "", "PRODUCT", "WORK_OF_ART"})
@@ -104,6 +111,18 @@ def untagged_name(noun: Token) -> bool:
                for c in noun.children)
 
 
+_GROUP_WORDS = frozenset("family families clan household group gang brothers sisters".split())
+
+
+def miscased_name(noun: Token) -> bool:
+    """"Bernardo Jaramillo ossa": a name whose last word the truecaser left lower-case, so
+    the model calls it a noun; its first words are still tagged PERSON (not "the Perez
+    family")."""
+    if noun.tag_ not in ("NN", "NNP") or noun.lower_ in _GROUP_WORDS or noun.ent_type_:
+        return False
+    return any(c.dep_ == "compound" and c.ent_type_ == "PERSON" for c in noun.children)
+
+
 def subjects(verb: Token) -> list[Token]:
     return [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
 
@@ -118,6 +137,8 @@ def one_person(noun: Token) -> bool:
     if noun.tag_ in ("NN", "NNP", "NNS") and any(
             c.dep_ == "appos" and c.tag_ == "NN" and one_person(c) for c in noun.children):
         return True  # "Danilo barillas, another party leader, was killed" (name lower-cased)
+    if miscased_name(noun):
+        return True
     if noun.tag_ != "NN" or not is_person(noun) or noun.lower_ in ("security", "staff", "crew"):
         return False
     marks = {"a", "an", "the", "one", "another", "this", "that"}

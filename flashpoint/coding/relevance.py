@@ -21,6 +21,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from .filters import low, sent_lemmas, verb_of
+from .taxonomy import VIOLENCE_ANCHORS
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
@@ -163,3 +166,271 @@ def referenced_toll(doc: Doc, toll: Toll) -> bool:
     nouns = [t for t in span if t.pos_ == "NOUN" and t.lemma_.lower() in _KILLING_NOUNS]
     return any(is_reference(t) or is_attributed(t) for t in nouns)
 
+
+
+# --- talk: violence spoken of, not reported ------------------------------------------------
+# A careful coder codes what a report says happened, not what a speaker calls an attack,
+# says a group does, plans to do, or recalls. `talked_about` drops such trigger words before
+# they become events (docs/coding.md, "Relevance").
+
+# Targets no weapon can hit: "an attack on the region's process of democratization".
+ABSTRACT_TARGETS = frozenset(
+    "process democratization democracy sovereignty freedom liberty peace dignity right "
+    "rights constitution institution institutionality law nation homeland fatherland "
+    "economy policy principle credibility integrity honor honour reputation image "
+    "independence value unity stability progress development interest truth".split())
+# Modifiers that make an attack a criticism: "harsh attacks on the government".
+CRITICISM_MODIFIERS = frozenset(
+    "harsh harshly verbal verbally scathing bitter bitterly sharp sharply virulent "
+    "rhetorical personal propaganda ideological slanderous strong strongly".split())
+# Words that turn an event noun into a figure of speech: "population explosion".
+FIGURATIVE_MODIFIERS = frozenset(
+    "population demographic birth baby price inflation freedom joy anger information "
+    "creativity demand growth".split())
+METAPHOR_NOUNS = frozenset({"attack", "assault", "aggression", "explosion", "bomb", "war"})
+# Verbs that classify something as an act: "smuggling constitutes an attack".
+CLASSIFYING_VERBS = frozenset(
+    "constitute represent signify symbolize symbolise mean equal amount".split())
+
+
+def talked_about(tok: Token) -> bool:
+    """The event word speaks of violence without reporting an incident: a metaphor or
+    classification ("smuggling constitutes an attack against our homeland"), a purpose or
+    use ("missiles are used to attack a city"), a description of what someone does ("a
+    government that bombs the people"), or a known incident that is the topic of talk ("he
+    was referring to the massacre of six priests who were killed ...")."""
+    return (_figurative(tok) or _classifying(tok) or _purpose_only(tok)
+            or _characterising(tok) or _topic_of_talk(tok) or _held_weapon(tok)
+            or _accident_toll(tok))
+
+
+def _figurative(tok: Token) -> bool:
+    """"harsh attacks on the government", "population explosion", "more dangerous than the
+    atomic bomb", "an attack against our homeland" (with no death or wound said)."""
+    if low(tok) not in METAPHOR_NOUNS:
+        return False
+    kids = list(tok.children)
+    if any(c.dep_ in ("amod", "advmod", "compound") and
+           c.lower_ in CRITICISM_MODIFIERS | FIGURATIVE_MODIFIERS for c in kids):
+        return True
+    if tok.dep_ == "pobj" and tok.head.lower_ == "than":
+        return True
+    targets = [c for c in kids if c.dep_ == "dobj"] + [
+        g for c in kids if c.dep_ == "prep" and c.lower_ in ("on", "against", "upon", "of")
+        for g in c.children if g.dep_ == "pobj"]
+    return any(low(t) in ABSTRACT_TARGETS for t in targets) and not _anchored(tok)
+
+
+def _anchored(tok: Token) -> bool:
+    """Another word of the sentence names violence ("an explosion of freedom" does not)."""
+    return bool((sent_lemmas(tok.sent) - {"fire", "shot", low(tok)}) & VIOLENCE_ANCHORS)
+
+
+_INCIDENT_SUBJECTS = frozenset("it this that incident event act case what which".split())
+
+
+def _classifying(tok: Token) -> bool:
+    """An event noun that names what something else is: "smuggling constitutes an attack",
+    "this phrase is an attack against the militarist sector" (not "it was a bomb attack")."""
+    if tok.pos_ != "NOUN":
+        return False
+    if tok.dep_ == "dobj" and low(tok.head) in CLASSIFYING_VERBS:
+        return True
+    if tok.dep_ != "attr" or low(tok) not in METAPHOR_NOUNS or low(tok.head) != "be":
+        return False
+    subj = [c for c in tok.head.children if c.dep_ == "nsubj"]
+    return bool(subj) and subj[0].pos_ == "NOUN" and \
+        low(subj[0]) not in _INCIDENT_SUBJECTS and not _anchored(tok)
+
+
+# Verbs whose "to" complement reports the act done ("began to shoot", "managed to kidnap").
+REALIS_GOVERNORS = frozenset(
+    "begin start continue resume proceed manage go try attempt keep".split())
+
+
+def _purpose_only(tok: Token) -> bool:
+    """An infinitive of purpose or use under a clause that narrates nothing: "missiles are
+    used to attack a city", "who take up arms to attack the police" (not "police fired tear
+    gas to disperse them", nor "began to shoot")."""
+    verb = _verb_for(tok)
+    if verb is None:
+        return False
+    if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ == "for":
+        return True  # "maps for carrying out attacks"
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    gov = verb.head
+    if gov is verb or low(gov) in INTENT_GOVERNORS:
+        return True  # "to carry out bombings would be barbaric", "decided to use missiles"
+    if gov.pos_ not in ("VERB", "AUX"):
+        gov = verb_of(gov) or gov  # "availed themselves of the opportunity to place bombs"
+    return low(gov) not in REALIS_GOVERNORS and not _narrated(gov)
+
+
+# Words whose "to" complement is only intended: "decided to use missiles".
+INTENT_GOVERNORS = frozenset(
+    "decide offer promise refuse prepared determined ready objective goal aim purpose "
+    "intention mission task right".split())
+
+
+def _verb_for(tok: Token) -> Token | None:
+    """The verb itself, or the verb whose object the event noun is ("to use missiles")."""
+    if tok.pos_ == "VERB":
+        return _first_conjunct(tok)
+    noun = _first_conjunct(tok)
+    if noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
+        return _first_conjunct(noun.head)
+    return None
+
+
+def _first_conjunct(tok: Token) -> Token:
+    """"kidnap, murder and cause": the first of a row of coordinated words."""
+    while tok.dep_ == "conj" and tok.head.pos_ == tok.pos_ and tok.head is not tok:
+        tok = tok.head
+    return tok
+
+
+_PAST_AUX = frozenset({"has", "have", "had", "was", "were", "been", "'ve"})
+
+
+def _narrated(verb: Token) -> bool:
+    """A verb told as done: a simple past, or a perfect or past passive/progressive."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    if verb.tag_ == "VBD":
+        return True
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    return verb.tag_ in ("VBN", "VBG") and bool(auxes & _PAST_AUX)
+
+
+# Antecedents that make a relative clause say what kind of person someone is.
+GENERIC_ANTECEDENTS = frozenset("those anyone whoever everyone all one".split())
+
+
+def _characterising(tok: Token) -> bool:
+    """What someone does or has done as a kind of person, not one incident: "officers who
+    kidnap and murder unionists", "a government that has bombed the population", "those
+    who murdered the archbishop", "their attacks are selective"."""
+    if any(a.dep_ in ("relcl", "acl") and a.head.lower_ in GENERIC_ANTECEDENTS
+           for a in tok.ancestors):
+        return not _fresh_time(tok)  # "those who murdered", "all those involved in"
+    if tok.pos_ == "NOUN":
+        return _generic_predicate(_first_conjunct(tok))
+    verb = _first_conjunct(tok) if tok.pos_ == "VERB" else None
+    if verb is None or verb.dep_ != "relcl":
+        return False
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if verb.tag_ in ("VBP", "VBZ") and not auxes:
+        return True
+    return _indefinite(verb.head) and bool(auxes & {"has", "have"})
+
+
+def _indefinite(noun: Token) -> bool:
+    """"a government", "cowards": no particular one."""
+    kids = list(noun.children)
+    if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in kids):
+        return True
+    return noun.tag_ == "NNS" and not any(c.dep_ in ("det", "poss", "nummod") for c in kids)
+
+
+def _generic_predicate(tok: Token) -> bool:
+    """"their attacks are selective", "night bombings are carried out by foreign pilots",
+    "torture and murder were methods of the government", "the kidnapping business"."""
+    head, kids = tok.head, list(tok.head.children)
+    if tok.dep_ == "compound" and low(head) in GENERIC_HEADS:
+        return True
+    if tok.dep_ == "nsubj" and low(head) == "be" and any(
+            c.dep_ == "attr" and low(c) in CLASS_NOUNS for c in kids):
+        return True
+    if tok.tag_ != "NNS" or head.tag_ not in ("VBP", "VBZ", "VBN"):
+        return False
+    if tok.dep_ == "nsubj" and low(head) == "be":
+        return head.tag_ != "VBN" and any(c.dep_ == "acomp" for c in kids)
+    bare = not any(c.dep_ in ("det", "poss", "nummod") for c in tok.children)
+    present = {c.lower_ for c in kids if c.dep_ == "auxpass"} & {"are", "is"}
+    return tok.dep_ == "nsubjpass" and bare and bool(present) and \
+        not any(c.dep_ == "aux" for c in kids)
+
+
+# Nouns that make an event noun a kind of act: "methods", "the kidnapping business".
+CLASS_NOUNS = frozenset("method tactic weapon tool practice instrument means strategy "
+                        "way".split())
+GENERIC_HEADS = frozenset("business industry trade problem rate phenomenon statistic "
+                          "epidemic culture".split())
+
+
+# Words whose object or topic is a known incident talked about: "recalled the explosion of
+# the airliner", "the controversy regarding the kidnapping of ...".
+TALK_GOVERNORS = frozenset(
+    "recall remember refer discuss evoke forget commemorate honor honour mourn remind "
+    "controversy debate memory touch protest characterize characterise".split())
+TOPIC_PREPS = frozenset({"regarding", "concerning", "about"})
+FRESH_TIME = frozenset(
+    "today yesterday tonight overnight monday tuesday wednesday thursday friday saturday "
+    "sunday morning afternoon evening night".split())
+
+
+def _fresh_time(tok: Token) -> bool:
+    return bool(sent_lemmas(tok.sent) & FRESH_TIME)
+
+
+def _topic_of_talk(tok: Token) -> bool:
+    """The event word, or a noun it belongs to, is what a speaker recalls, discusses or
+    protests, in a sentence that gives no fresh time: "he was referring to the massacre of
+    six priests who were killed by soldiers", "protesting the killing of the priests"."""
+    if _fresh_time(tok):
+        return False
+    nodes = [n for n in [tok, *list(tok.ancestors)[:6]] if n.pos_ in ("NOUN", "PROPN")]
+    return any(_talked_topic(n) or n is not tok and low(n) in CHARGE_NOUNS
+               for n in nodes)  # "a lathi charge" itself is the use of force
+
+
+# Nouns whose complement is what someone is accused of: "on charges of murder".
+CHARGE_NOUNS = frozenset({"charge", "accusation", "allegation", "suspicion", "indictment"})
+
+
+def _talked_topic(noun: Token) -> bool:
+    if noun.dep_ == "dobj":
+        return low(noun.head) in TALK_GOVERNORS
+    if noun.dep_ != "pobj":
+        return False
+    prep = noun.head
+    return prep.lower_ in TOPIC_PREPS or low(prep.head) in TALK_GOVERNORS
+
+
+# Weapons as things held or traded, not used: "confiscated grenades", "a shipment of bombs".
+WEAPON_NOUNS = frozenset("bomb grenade mine landmine missile rocket mortar explosive dynamite "
+                         "tnt device weapon rifle ammunition".split())
+HOLD_VERBS = frozenset("confiscate seize recover capture possess store hide stockpile smuggle "
+                       "ship buy sell supply deliver transport produce manufacture "
+                       "have".split())
+STOCK_NOUNS = frozenset("shipment cache arsenal stock stockpile supply consignment load batch "
+                        "quantity".split())
+
+
+def _held_weapon(tok: Token) -> bool:
+    """A weapon noun that is the object of holding or trade, not of use."""
+    noun = _first_conjunct(tok)
+    if low(noun) not in WEAPON_NOUNS:
+        return False
+    if noun.dep_ in ("dobj", "npadvmod", "appos") and low(noun.head) in HOLD_VERBS:
+        return True
+    prep = noun.head if noun.dep_ == "pobj" else None
+    return prep is not None and prep.lower_ == "of" and low(prep.head) in STOCK_NOUNS
+
+
+ACCIDENTS = frozenset({"accident", "crash", "collision", "derailment"})
+# Things a court or law-maker strikes down: "the law was struck down by the court".
+LEGAL_OBJECTS = frozenset("law decree ruling measure ban rule provision bill legislation "
+                          "policy order amendment".split())
+
+
+def _accident_toll(tok: Token) -> bool:
+    """Death or damage an accident brought ("four plane accidents have brought destruction"),
+    or a law struck down."""
+    verb = tok if tok.pos_ == "VERB" else tok.head
+    args = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+    if low(tok) == "strike" and any(low(a) in LEGAL_OBJECTS for a in args):
+        return True
+    return tok.pos_ == "NOUN" and any(a.dep_ == "nsubj" and low(a) in ACCIDENTS
+                                       for a in args)

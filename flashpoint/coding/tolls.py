@@ -67,21 +67,34 @@ _CALENDAR = frozenset(
     [m.lower() for m in calendar.month_name[1:]] + [m.lower() for m in calendar.month_abbr[1:]]
     + [d.lower() for d in calendar.day_name]
 )
+_KIN = frozenset("mother father parent grandmother grandfather".split())
 _BEFORE_SKIP = frozenset("aged age $ £ € no. number page rs rs. inr usd us$ ksh".split())
+
+
+def _spaced(pattern: str) -> re.Pattern[str]:
+    """A cue pattern whose spaces match any run of whitespace: wire copy breaks its lines
+    mid-phrase ("in\\nthe past few days"), and a literal space would miss the cue."""
+    return re.compile(pattern.replace(" ", r"\s+"))
+
+
 # Cues that make every toll of the sentence a running total ...
-_CUMULATIVE_RE = re.compile(
+_CUMULATIVE_RE = _spaced(
     r"\b(so far this year|this year alone|to date|since the (war|conflict|start|beginning|"
     r"outbreak|uprising)|since (it|the war|the conflict|fighting) (began|started|erupted)|"
     r"over the past (year|decade|\w+ (years|months))|since then|^so far\b|"
     r"(this|last) (year|month)'s|(year|month)'s (death )?toll|"
     r"(in|during|over|within) the (past|last) (few|several|\w+) (days|weeks|months|years)|"
     r"in recent (days|weeks|months|years)|already|"
-    r"(during|throughout) (the|this) ([\w-]+ ){0,2}(war|conflict|insurgency))\b"
+    r"(during|throughout) (the|this) ([\w-]+ ){0,2}(war|conflict|insurgency)|"
+    r"victims of ([\w-]+ ){0,2}(violence|war|conflict|terrorism|insurgency)|"
+    r"(during|throughout|so far in) (1[89]|20)\d\d|"
+    r"(over|in|during|throughout) (its|their|the group's) ([\w-]+ ){0,3}(history|existence))\b"
 )
 # ... and cues that make only the figures after them one ("killing 40, bringing the total to 90").
-_TOTAL_RE = re.compile(
+_TOTAL_RE = _spaced(
     r"\b((bringing|brought|brings|bring|raising|raised|taking|took) the (total|overall|"
-    r"cumulative)|total for the year|total this year|in total since)\b"
+    r"cumulative)|total for the year|total this year|in total since|"
+    r"(bringing|brought|brings|bring|raising|raised|raises|taking|took|takes) to \d)"
 )
 _EVENT_NOUNS = frozenset(
     "massacre murder execution assassination beheading lynching killing arrest detention "
@@ -145,8 +158,10 @@ def _skip_quantity(sent: Span, q: Quantity) -> bool:
                                                or _subject_of_toll(sent[q.start])):
         return True  # "ten hurt, three of them seriously"; but "killing three of them" and
     # "one of them died later" count
-    if [t.lower_ for t in sent[max(q.start - 2, 0) : q.start]] in (["age", "of"], ["out", "of"]):
-        return True  # "at the age of 30"; "13 out of 19 crew members": the 13 counts
+    before = [t.lower_ for t in sent[max(q.start - 2, 0) : q.start]]
+    if before in (["age", "of"], ["out", "of"]) or before[-1:] == ["of"] and before[0] in _KIN:
+        return True  # "at the age of 30"; "13 out of 19 crew members": the 13 counts;
+    # "the mother of three, died": her children, not the dead
     if not q.vague and _next_to_date(sent, q):
         return True  # "October 25", "May 1": a date, not a count
     if _is_age(sent, q) or _is_clock_time(sent, q) or _is_label(sent, q):
@@ -322,8 +337,8 @@ def _cumulative(trigger: Token, sent: Span, start: int) -> bool:
     if _CUMULATIVE_RE.search(clause.text.lower()):
         return True
     for tok in clause:
-        if tok.lower_ == "since":
-            window = sent.doc[tok.i + 1 : min(tok.i + 5, clause.end)]
+        if tok.lower_ == "since":  # "since 1980", "since it was founded in 1985"
+            window = sent.doc[tok.i + 1 : min(tok.i + 8, clause.end)]
             if any(t.ent_type_ == "DATE" for t in window):
                 return True
     return False
@@ -353,12 +368,35 @@ def _bound_quantities(sent: Span) -> dict[int, list[tuple[Quantity, Token]]]:
         soft = any(t.ent_type_ in _SOFT_ENTS for t in sent[q.start : q.end])
         if trig is None and not (q.vague or soft) and not _in_subset(sent, q, anchor):
             trig = _bind_window(sent, q, starts)
-        if trig is None or not _countable(noun, anchor, trig, q):
+        if trig is None or not _countable(noun, anchor, trig, q) or _is_agent(noun, trig):
             continue
         if q.start > 0 and words[q.start - 1] == "from" and q.high > q.low:
             q = Quantity(q.start, q.end, q.high, q.high, q.high)
         groups.setdefault(trig.i, []).append((q, noun))
     return groups
+
+
+# Verbs whose subject is the one harmed even with an object ("lost their lives",
+# "sustained injuries"): their subject is never the agent.
+_SUBJECT_HARMED = frozenset("lose sustain suffer receive claim".split())
+_DONE_TO_OBJECT = frozenset({"killed", "injured", "arrested", "kidnapped"})
+
+
+def _is_agent(noun: Token, trig: Token) -> bool:
+    """"Two gunmen killed the mayor", "three men shot dead a guard": the counted people are
+    the subject of an active toll verb that has its own object, so they did the killing."""
+    verb = trig if trig.pos_ == "VERB" else trig.head
+    if verb.dep_ == "relcl" and verb.head == noun:  # "three men who killed a guard"
+        noun = next((c for c in verb.children if c.dep_ == "nsubj"), noun)
+    if noun.dep_ != "nsubj" or noun.head != verb or verb.lemma_.lower() in _SUBJECT_HARMED:
+        return False
+    if trig is not verb and trig.dep_ not in ("oprd", "acomp", "advmod"):
+        return False
+    if trigger_kind(trig) not in _DONE_TO_OBJECT:  # "300 residents fled their homes"
+        return False
+    children = list(verb.children)
+    return any(c.dep_ == "dobj" for c in children) and not any(
+        c.dep_ == "auxpass" for c in children)
 
 
 def _adjacent_trigger(sent: Span, q: Quantity) -> Token | None:
@@ -466,11 +504,12 @@ def _combine(bound: list[tuple[Quantity, Token]]) -> list[tuple[Quantity, Token]
     keep the highest, the latest count."""
     if len(bound) > 1 and _is_breakdown(bound):
         return bound[:1]
-    if all(noun.dep_ in ("conj", "appos") for _, noun in bound[1:]):
-        return bound
     nouns = [noun for _, noun in bound]
-    if len({n.i for n in nouns}) == len(nouns) and len({(n.head.i, n.dep_) for n in nouns}) == 1:
-        return bound  # "Two servicemen, 20 rebels die": a list parsed as two subjects
+    slot = (nouns[0].head.i, nouns[0].dep_)
+    if len({n.i for n in nouns}) == len(nouns) and all(
+            n.dep_ in ("conj", "appos") or (n.head.i, n.dep_) == slot for n in nouns[1:]):
+        return bound  # "Two servicemen, 20 rebels die": a list parsed as two subjects;
+    # "one lieutenant, four soldiers, and three civilians": half apposition, half subject
     return [max(bound, key=lambda qn: qn[0].best)]
 
 
@@ -520,11 +559,12 @@ def _singular_tolls(sent: Span, bound: set[int]) -> list[Toll]:
         kind = trigger_kind(tok) or ("killed" if _killing_of(tok, None) else None)
         if kind is None or kind == "casualties" or tok.i in bound:
             continue
-        person = next((n for n in _victim_slots(tok) if one_person(n) or untagged_name(n)),
-                      None)
-        if person is None:
+        people = [n for n in _victim_slots(tok) if one_person(n) or untagged_name(n)
+                  or _named_possessor(tok, n)]
+        if not people:
             continue
-        listed = listed_people(person)
+        person = people[0]
+        listed = _victims_listed(tok, people)
         start = min(person.left_edge.i, tok.i)
         start = max(start, person.i - 2) if start < tok.i else start
         first, last = doc[start], doc[max([tok.i] + [p.i for p in listed])]
@@ -535,6 +575,25 @@ def _singular_tolls(sent: Span, bound: set[int]) -> list[Toll]:
                  side=side_of(person, sent), cumulative=_cumulative(tok, sent, first.idx))
         )
     return found
+
+
+def _named_possessor(tok: Token, noun: Token) -> bool:
+    """"Carlos Pizarro Leongomez' assassination": a multi-word name owning an assassination
+    is its victim even when the model tags the name as an organisation (not a place or
+    nationality: "Colombia's massacre")."""
+    if tok.lemma_.lower() != "assassination" or noun.dep_ != "poss" or noun.pos_ != "PROPN":
+        return False
+    return noun.ent_type_ not in ("GPE", "NORP", "LOC") and any(
+        c.dep_ == "compound" and c.pos_ == "PROPN" for c in noun.children)
+
+
+def _victims_listed(tok: Token, people: list[Token]) -> list[Token]:
+    """Everyone the toll word names: the first victim and those listed with them; after a
+    killing noun every "of" counts ("the murder of X and of Y" -> 2)."""
+    listed = listed_people(people[0])
+    for other in people[1:] if tok.pos_ == "NOUN" else []:
+        listed += [p for p in listed_people(other) if p not in listed]
+    return listed
 
 
 def _to_death(tok: Token) -> bool:
@@ -560,15 +619,30 @@ def _victim_slots(tok: Token) -> list[Token]:
         slots = objects or subjects(tok.head)  # "gunmen shot dead a watchman"
     elif tok.pos_ == "ADJ" and tok.dep_ == "advmod" and tok.i == tok.head.i + 1:
         slots = [c for c in tok.head.children if c.dep_ == "dobj"]  # "shot dead a man"
-    elif _killing_of(tok, None):  # "the assassination of Hector Oqueli"
-        slots = [g for p in tok.children if p.lower_ == "of" for g in p.children
-                 if g.dep_ == "pobj"]
-        slots += [c for c in tok.children if c.dep_ == "poss"]  # "Pizarro's assassination"
+    elif _killing_of(tok, None) or tok.pos_ == "NOUN" and tok.lemma_.lower() == "death":
+        slots = _of_victims(tok)  # "the assassination of Hector Oqueli", "Perez's death"
     else:
         return []
+    slots = [_antecedent(c) for c in slots]
     bodies = [g for c in slots if c.lemma_.lower() == "body"
               for p in c.children if p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
     return slots + bodies
+
+
+def _of_victims(noun: Token) -> list[Token]:
+    """The victims of a killing noun: after "of", also a second "and of" ("the murder of X
+    and of Y"), and a possessive ("Pizarro's assassination", "the leader's death")."""
+    preps = [p for p in noun.children if p.lower_ == "of"]
+    preps += [c for p in preps for c in p.children if c.dep_ == "conj" and c.lower_ == "of"]
+    slots = [g for p in preps for g in p.children if g.dep_ == "pobj"]
+    return slots + [c for c in noun.children if c.dep_ == "poss"]
+
+
+def _antecedent(tok: Token) -> Token:
+    """"the mayor, who was murdered": a relative pronoun stands for the noun it follows."""
+    if tok.lower_ in ("who", "whom", "that") and tok.head.dep_ == "relcl":
+        return tok.head.head
+    return tok
 
 
 class TollStage:

@@ -22,6 +22,7 @@ from .filters import (
     protest_context, sent_lemmas, sets_fire, subject, weapon_type,
 )
 from .firing import rule_firing
+from .relevance import talked_about
 from .strategic import (
     Hit, captured_person, handed_over, left_unopposed, rule_other, rule_strategic,
 )
@@ -699,6 +700,23 @@ def _announced(tok: Token) -> bool:
     return any(low(a) in ("announce", "declare", "decide") for a in tok.ancestors)
 
 
+def _modifier_only(tok: Token) -> bool:
+    """A word that only modifies another noun: a weapon naming no act ("rocket launchers",
+    "bomb squad", "bomb telephone lines"), or a modifier of an event noun that is itself
+    background or talk ("a wave of bomb attacks")."""
+    head = tok.head
+    if tok.dep_ != "compound" or head.i <= tok.i or head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if is_habitual(head) or talked_about(head):
+        return True  # "a wave of bomb attacks": the modifier shares its head's status
+    return low(tok) in WEAPON_MODIFIERS and _first_hit(head) is None
+
+
+# Weapon nouns that name an act only as the head of their phrase ("a bomb exploded").
+WEAPON_MODIFIERS: Final = frozenset({"bomb", "grenade", "rocket", "missile", "mortar",
+                                     "mine", "landmine", "dynamite", "explosive"})
+
+
 def _make(sent: Span, tok: Token, hit: Hit, recalled: bool) -> Trigger:
     kind, score, first, last = hit
     doc = sent.doc
@@ -725,7 +743,11 @@ def detect(sent: Span) -> list[Trigger]:
             continue
         if is_attributed(tok) or is_disaster(tok) or not recalled and is_reference(tok):
             continue
+        if _modifier_only(tok):
+            continue
         trig = _make(sent, tok, hit, recalled)
+        if not trig.irrealis and talked_about(tok):
+            continue  # an irrealis word stays, flagged: "should direct the state to detain"
         covered.update(range(hit[2], hit[3] + 1))
         found.append(trig)
     return _dedupe(found)

@@ -26,7 +26,7 @@ SPECIFICITY: dict[str, int] = {
 }
 NEAR_QUALIFIERS: frozenset[str] = frozenset(
     {"near", "outskirts", "suburbs", "suburb", "countryside", "region", "area", "district",
-     "vicinity", "province", "governorate", "county", "valley", "basin", "environs",
+     "vicinity", "province", "governorate", "county", "valley", "basin", "environs", "department",
      "north of", "south of", "east of", "west of", "northeast of", "northwest of",
      "southeast of", "southwest of", "north-east of", "north-west of", "south-east of",
      "south-west of", "northern of", "southern of", "eastern of", "western of"}

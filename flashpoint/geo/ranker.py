@@ -76,7 +76,7 @@ BIG_CITY = 100_000
 FAR_KM = 2000.0
 AREA_FEATURES: frozenset[str] = frozenset({"admin1", "admin2"})
 REGION_QUALIFIERS: frozenset[str] = frozenset(
-    {"province", "governorate", "region", "district", "county", "oblast", "state"}
+    {"province", "governorate", "region", "district", "county", "oblast", "state", "department"}
 )
 _GENERIC_WORD = re.compile(
     r"\s+(?:ocean|sea|river|gulf|lake|mountains|desert|governorate|province|region|district|"

@@ -21,10 +21,12 @@ The hand score (`score_candidate`), a sum of named, weighted features:
   W_NEAR       if within NEAR_KM of an unambiguous place named in the same text (in later
                passes also of a town or county chosen for another name)
   W_CAPITAL    if a national capital (bare "Washington" is the capital, not the state)
-The focus comes from countries named, demonyms ("Syrian") and unambiguous places; spans after
-a locative preposition ("in Syria") count more. Then REFINE_PASSES re-rank every span with the
-previous pass's choices as context: the focus of the other names (the span's own name left
-out, so a guess never confirms itself), the regions chosen ("Gainesville, Ga." -> Georgia's
+The focus comes from countries named, demonyms ("Syrian") and unambiguous places; spans after a
+locative preposition ("in Syria") count more, a dateline's place ("SAN SALVADOR, 3 JAN 90 --",
+in any letter case) as much as three mentions, and a country that qualifies a lower-case word
+("two U.S. advisers") only as much as a demonym. Then REFINE_PASSES re-rank every span with the
+previous pass's choices as context: the focus of the other names (the span's own name left out,
+so a guess never confirms itself), the regions chosen ("Gainesville, Ga." -> Georgia's
 Gainesville) and the towns chosen as anchors. A span that is a demonym ("Russian", only when
 given one) resolves to its country, an area adjective ("European") to its area.
 """
@@ -69,13 +71,23 @@ W_FOCUS_COUNTRY = 1.0  # a country named
 W_FOCUS_PLACE = 1.0  # a place inside the country named
 W_FOCUS_DEMONYM = 0.5  # "Syrian"
 W_FOCUS_LOCATIVE = 1.0  # extra when the mention follows "in", "at", "near" ...
+W_FOCUS_DATELINE = 2.0  # extra for the dateline's place ("SAN SALVADOR, 3 JAN 90 --")
 
 AREA_FEATURES: frozenset[str] = frozenset({"admin1", "admin2"})
 REGION_QUALIFIERS: frozenset[str] = frozenset(
-    {"province", "governorate", "region", "district", "county", "oblast", "state"}
+    {"province", "governorate", "region", "district", "county", "oblast", "state",
+     "department"}
 )
 _LOCATIVE = re.compile(r"\b(?:in|at|near|inside|across|throughout|within|into|outside)\s+"
                        r"(?:the\s+)?$", re.IGNORECASE)
+# A dateline opening the text in any letter case (the text may be a truecased copy of ALL-CAPS
+# wire copy): "San Salvador, 3 jan 90 (radio) --", "GOMA, Congo —". Group 1 is the place.
+_DATELINE_ANY_CASE = re.compile(
+    r"\A\s*([A-Za-z][\w.'\-]*(?:[ \t]+[A-Za-z][\w.'\-]*){0,3})[ \t]*(?:,[^\n]{0,60}?)?"
+    r"(?:\([^)\n]{0,40}\))?[ \t]*(?:\u2014|\u2013|--|-[ \t])")
+_QUALIFIES = re.compile(r"[ \t]+[a-z]")  # a lower-case word right after the name
+_AFTER_PREPOSITION = re.compile(r"\b(?:from|of|to|by|with|against|for|on|into)\s+(?:the\s+)?$",
+                                re.IGNORECASE)
 _WORD = re.compile(r"\b(?:pro-|anti-)?([A-Z][a-z]+)(?:-(?:backed|led|based|allied|aligned))?\b")
 _GENERIC_TAIL = re.compile(
     r"\s+(?:state|province|governorate|region|district|city|county|oblast)$", re.IGNORECASE
@@ -161,13 +173,34 @@ def _focus_weights(
     weights: defaultdict[str, float] = defaultdict(float)
     for cc, n in demonyms.items():
         weights[cc] += W_FOCUS_DEMONYM * n
-    for (start, _end, _text), place in found:
+    filed = dateline_place_end(doc_text)
+    for (start, end, _text), place in found:
         if place is None or not place.country_code:
             continue
-        base = W_FOCUS_COUNTRY if place.feature == "country" else W_FOCUS_PLACE
-        weights[place.country_code] += base + (
-            W_FOCUS_LOCATIVE if _locative(doc_text, start) else 0.0)
+        weights[place.country_code] += _mention_weight(place, doc_text, start, end, filed)
     return weights
+
+
+def dateline_place_end(doc_text: str) -> int:
+    """End of the place name of a dateline opening the text (0 when there is none)."""
+    match = _DATELINE_ANY_CASE.match(doc_text)
+    return match.end(1) if match else 0
+
+
+def _mention_weight(place: Place, doc_text: str, start: int, end: int, filed: int) -> float:
+    """Focus weight of one mention: a country or a place; more after "in"/"at"; a dateline
+    place (where the report was filed, which wire copy names for the country it covers)
+    counts as much as three plain mentions; a country name before a lower-case word and
+    after no preposition ("two U.S. advisers", "Syria said") as little as a demonym."""
+    if start < filed:
+        return W_FOCUS_PLACE + W_FOCUS_DATELINE
+    base = W_FOCUS_COUNTRY if place.feature == "country" else W_FOCUS_PLACE
+    if _locative(doc_text, start):
+        return base + W_FOCUS_LOCATIVE
+    if place.feature == "country" and _QUALIFIES.match(doc_text, end) \
+            and not _AFTER_PREPOSITION.search(doc_text[max(0, start - 12):start]):
+        return W_FOCUS_DEMONYM
+    return base
 
 
 @lru_cache(maxsize=50_000)

@@ -12,6 +12,7 @@ them with its other sources.
 - `dateline_spans`: an ALL-CAPS place name opening a line or a sentence and followed by a
   dash, a bracket or a comma ("TORRINGTON —", "BEIRUT (AP)", "COLUMBUS, Ohio"), when its
   title-cased form is in the gazetteer.
+- `division_spans`: a region named before "department" ("Usulutan Department").
 - `affiliation_spans`: the place after a party letter and a hyphen ("Rep. Nick Rahall,
   D-W. Va.", "R-Marshall").
 - `abbreviation_end`: the character end of a span, moved past the full stop of an
@@ -23,7 +24,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .gazetteer import Gazetteer, has_name
+from .gazetteer import Gazetteer, candidates, has_name
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -159,7 +160,12 @@ _OPEN_INITIALS = re.compile(r"(?:[A-Z]\.)+[A-Z][a-z]?")
 # Plural place nouns after a list of names: "Becker, Clay and Wilkin counties".
 PLURAL_PLACE_NOUNS: frozenset[str] = frozenset(
     {"counties", "parishes", "townships", "provinces", "governorates", "districts",
-     "prefectures", "oblasts", "municipalities", "boroughs"})
+     "prefectures", "oblasts", "municipalities", "boroughs", "departments"})
+# Words after the name of an administrative division in Latin American and French usage
+# ("Usulutan Department", "Antioquia department"); the entity tagger takes such a phrase
+# for an organisation.
+DIVISION_WORDS: frozenset[str] = frozenset({"department", "departamento", "departement"})
+DIVISION_FEATURES: frozenset[str] = frozenset({"admin1", "admin2"})
 LIST_JOINERS: frozenset[str] = frozenset({",", "and", "or", "&"})
 
 
@@ -187,4 +193,22 @@ def listed_place_spans(doc: Doc) -> list[tuple[int, int]]:
             end -= 1  # the joiner; ", and" counts as one
             if end > 0 and doc[end].lower_ in ("and", "or") and doc[end - 1].text == ",":
                 end -= 1
+    return spans
+
+
+def division_spans(doc: Doc, gazetteer: Gazetteer) -> list[tuple[int, int]]:
+    """A first- or second-level division named before "department" ("Usulutan Department",
+    "in Cauca department"); not an agency ("the Kansas Department of Transportation", "the
+    Police Department": the name must be such a division in the gazetteer)."""
+    spans: list[tuple[int, int]] = []
+    for i, tok in enumerate(doc):
+        if tok.lower_ not in DIVISION_WORDS or i == 0:
+            continue
+        if i + 1 < len(doc) and doc[i + 1].lower_ == "of":
+            continue
+        end = i - 1 if doc[i - 1].is_space else i  # "Usulutan\nDepartment"
+        start = _name_before(doc, end)
+        if start is not None and any(p.feature in DIVISION_FEATURES
+                                     for p in candidates(gazetteer, doc[start:end].text)):
+            spans.append((start, end))
     return spans

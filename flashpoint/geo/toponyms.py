@@ -36,6 +36,7 @@ from .surface import (
     abbreviation_end,
     affiliation_spans,
     dateline_spans,
+    division_spans,
     listed_place_spans,
     street_spans,
 )
@@ -129,7 +130,8 @@ _BEFORE = re.compile(
     re.IGNORECASE,
 )
 _AFTER = re.compile(
-    r"^[\s-]+(?P<q>region|province|district|governorate|area|countryside|outskirts|suburbs?|"
+    r"^[\s-]+(?P<q>region|province|department|district|governorate|area|countryside|"
+    r"outskirts|suburbs?|"
     r"county|oblast|valley|basin|vicinity|environs)\b",
     re.IGNORECASE,
 )
@@ -748,7 +750,7 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer, embedded: bool = False) -> lis
                    _matcher_spans(doc, gazetteer, embedded))
     spans = _merge(street_spans(doc), spans)
     spans = _merge(spans, dateline_spans(doc, gazetteer) + affiliation_spans(doc)
-                   + listed_place_spans(doc))
+                   + listed_place_spans(doc) + division_spans(doc, gazetteer))
     spans = sorted(spans + _repeats(doc, spans, gazetteer, embedded))
     if embedded:
         spans = _merge(spans, _demonym_spans(doc))
