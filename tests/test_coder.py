@@ -390,3 +390,14 @@ def test_hedged_event_is_kept_as_alleged(stages: list[Any]) -> None:
     text = "Government forces likely used chlorine gas in an attack on Idlib on Monday."
     events = new_events(analyse(stages, text))
     assert [(e.sub_event_type, e.certainty) for e in events] == [(tx.CHEMICAL, "alleged")]
+
+
+def test_a_date_in_a_relative_clause_of_another_noun_does_not_date_the_event(
+        stages: list[Any]) -> None:
+    text = ("Police said that the mayor, a judge during the government that took office in "
+            "2015, was shot dead by gunmen in Kaduna.")
+    events = analyse(stages, text).mentions
+    assert [m.kind for m in events] == ["new"]
+    text = "The attack, which took place on 2 February, killed four farmers in Kaduna."
+    events = new_events(analyse(stages, text))
+    assert len(events) == 1 and events[0].event_date == date(2024, 2, 2)

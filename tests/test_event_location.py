@@ -75,6 +75,8 @@ def test_grounded_drops_only_unsupported_countries() -> None:
     ("A bomb went off at the Irish-Canada  cultural centre downtown.", "Canada", True),
     ("Gunmen seized Canada citizen Paul Smith near the river.", "Canada", True),
     ("Bombs hit shops in the Congo interior overnight.", "Congo", False),
+    ("Gunmen shot Luis Vega, a former ambassador to Norway, outside his home.", "Norway", True),
+    ("The rebels sent a letter to Norway on Monday.", "Norway", False),
 ])
 def test_nationality_is_not_a_location(text: str, name: str, expected: bool) -> None:
     from flashpoint.nlp import load_model

@@ -167,3 +167,17 @@ def test_an_added_incident_on_another_day_is_another_event(stages: list[Any]) ->
     text = ("Bandits killed five farmers in a village in Kaduna. "
             "Two police officers were wounded in the attack on Sunday.")
     assert len(new_events(stages, text)) == 1
+
+
+def test_an_added_incident_naming_only_the_province_is_another_event(
+        stages: list[Any]) -> None:
+    """After an event placed in a town, "also" with only the wider province (a list of
+    villages the gazetteer could not place) tells of other incidents in the area."""
+    text = ("Rebels shot dead three traders in Zaria on Friday. "
+            "The rebels also set fire to two schools in several villages of Kaduna State.")
+    events = new_events(stages, text)
+    assert len(events) == 2
+    assert events[0].place is not None and events[0].place.text == "Zaria"
+    text = ("Rebels shot dead three traders in Zaria on Friday. "
+            "The rebels also set fire to two shops in Zaria.")
+    assert len(new_events(stages, text)) == 1

@@ -33,6 +33,8 @@ def factual_types(nlp, text: str) -> list[str]:
         "He was referring to the massacre of nine farmers in 2003.",  # recalled topic
         "The bomb squad examined the car.",  # a weapon word naming no act
         "The factory produces cluster bombs that kill children.",  # weapons as goods
+        "Civilians have been victims of terrorist attacks.",  # a kind of violence suffered
+        "The country has been the target of bloody bombings.",
     ],
 )
 def test_talk_is_not_an_event(nlp, text: str) -> None:
@@ -50,6 +52,12 @@ def test_talk_is_not_an_event(nlp, text: str) -> None:
         ("Police confiscated grenades and rifles at the farm.", "Disrupted weapons use"),
         ("The police resorted to a lathi charge to disperse the mob.",
          "Violent demonstration"),
+        ("Farmers were victims of bombings by the army on Monday.",
+         "Remote explosive/landmine/IED"),
+        ("The judge was the victim of an attack in Cali.", "Attack"),
+        ("Mr Ruiz is the third reporter to be murdered this month.", "Attack"),  # ranked
+        ("The mayor was the first official to be kidnapped in the province.",
+         "Abduction/forced disappearance"),
     ],
 )
 def test_narrated_incidents_still_code(nlp, text: str, sub_event_type: str) -> None:

@@ -174,6 +174,20 @@ def _speech_date(sent: Span, when: DateMention) -> bool:
     return head.lemma_.lower() in SPEECH_VERBS
 
 
+def _aside_date(sent: Span, when: DateMention, trig: Trigger) -> bool:
+    """"X, ambassador during the administration, which began in 1986, was shot": a date in
+    a relative clause whose noun phrase does not hold the trigger dates that noun, not the
+    event ("the attack, which took place on Monday" keeps its date)."""
+    span = sent.doc.char_span(when.start, when.end, alignment_mode="expand")
+    if span is None:
+        return False
+    event = sent.doc[trig.head_i]
+    for tok in span.root.ancestors:
+        if tok.dep_ == "relcl":
+            return not (tok.head.left_edge.i <= event.i <= tok.head.right_edge.i)
+    return False
+
+
 def sentence_candidates(sent: Span, found: list[Trigger] | None = None) -> list[list[Trigger]]:
     """Factual triggers of one sentence (`found`, else detected here), split into groups of
     compatible types."""
@@ -271,6 +285,7 @@ class EventCoder:
         dates = _in_sents(analysis.dates, [sent])
         if trig.sub_event_type not in ANNOUNCED:
             dates = [d for d in dates if not _speech_date(sent, d)]
+        dates = [d for d in dates if not _aside_date(sent, d, trig)]
         if not dates:
             return None
         return min(dates, key=lambda d: abs(d.start - trig.start))
@@ -380,8 +395,22 @@ class EventCoder:
         if when is not None and grp.date is None and when.precision == 1 and \
                 when.value != self._published(analysis.article):
             return True
-        return self._elsewhere(analysis, _towns(analysis, places),
-                               _towns(analysis, self._recent_places(analysis, grp)))
+        recent = self._recent_places(analysis, grp)
+        if self._only_wider(analysis, places, _towns(analysis, recent)):
+            return True  # "Rebels also burned farms in <the province>": not the town's event
+        return self._elsewhere(analysis, _towns(analysis, places), _towns(analysis, recent))
+
+    @staticmethod
+    def _only_wider(analysis: Analysis, places: set[int], towns: set[int]) -> bool:
+        """Does an added incident name only wider areas (a province, a country) while the
+        event was placed in a town? "Also" with no town of its own tells of other places in
+        the area, which ACLED codes apart from the town's event."""
+        cities = {p.place.geonameid for p in analysis.places if p.place
+                  and p.place.geonameid in towns and p.place.feature == "city"}
+        named = {p.place.feature for p in analysis.places
+                 if p.place and p.place.geonameid in places}
+        return bool(cities and named and not places & cities
+                    and named <= {"country", "admin1", "admin2", "region"})
 
     @staticmethod
     def _recent_places(analysis: Analysis, grp: Group) -> set[int]:
@@ -572,7 +601,8 @@ class Filled:
 
 def _confidence(trig: Trigger, f: Filled) -> float:
     found = (f.roles.actor1, f.roles.actor2, f.place, f.fatalities or f.injuries, f.attribution)
-    filled = sum(1 for item in found if item is not None) + (0 if f.date_note == INGEST_NOTE else 0.5)
+    dated = 0 if f.date_note == INGEST_NOTE else 0.5
+    filled = sum(1 for item in found if item is not None) + dated
     return round(min(1.0, 0.55 * trig.score + 0.45 * filled / (len(found) + 0.5)), 3)
 
 

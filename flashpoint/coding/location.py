@@ -105,7 +105,18 @@ def _nationality(analysis: Analysis, mention: PlaceMention) -> bool:
         head = head.head
         if head.lemma_.lower() in NATIONALITY_HEADS or country and _qualified_noun(head):
             return True
-    return country and (_origin(span) or _before_common_word(span))
+    return country and (_origin(span) or _posting(span) or _before_common_word(span))
+
+
+DIPLOMATS: frozenset[str] = frozenset("ambassador envoy consul diplomat attache".split())
+
+
+def _posting(span: Span) -> bool:
+    """"ambassador to Spain", "envoy to Peru": the country a diplomat is posted to, not
+    where something happened to them."""
+    prep = span.root.head
+    return span.root.dep_ == "pobj" and prep.lower_ == "to" and prep.head is not prep \
+        and prep.head.lemma_.lower() in DIPLOMATS
 
 
 def _before_common_word(span: Span) -> bool:

@@ -27,7 +27,9 @@ PERSON_NOUNS = frozenset(
     "serviceman servicemen policewoman security bodyguard escort mayor minister priest "
     "nun judge lawyer attorney senator deputy governor councillor councilor president "
     "victim cook maid wife husband son daughter brother sister mother father citizen "
-    "missionary".split()
+    "missionary colonel captain lieutenant sergeant corporal magistrate prosecutor "
+    "ambassador diplomat editor director inspector agent bishop archbishop monsignor "
+    "jesuit campesino legislator".split()
 )
 _PERSON_SUFFIXES = ("er", "ist", "ian", "man", "men", "ant", "ee")
 _NOT_PERSON = frozenset(
@@ -128,7 +130,7 @@ def subjects(verb: Token) -> list[Token]:
 
 
 def one_person(noun: Token) -> bool:
-    if noun.lower_ in ("he", "she", "another"):
+    if noun.lower_ in ("he", "she", "him", "another"):
         return True
     if noun.pos_ == "PROPN" and noun.ent_type_ == "PERSON":
         return True

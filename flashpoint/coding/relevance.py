@@ -201,7 +201,23 @@ def talked_about(tok: Token) -> bool:
     was referring to the massacre of six priests who were killed ...")."""
     return (_figurative(tok) or _classifying(tok) or _purpose_only(tok)
             or _characterising(tok) or _topic_of_talk(tok) or _held_weapon(tok)
-            or _accident_toll(tok))
+            or _accident_toll(tok) or _victim_class(tok))
+
+
+# Nouns that make a bare plural of violence a kind someone suffers: "victims of attacks".
+SUFFERER_NOUNS = frozenset({"victim", "target", "object"})
+
+
+def _victim_class(tok: Token) -> bool:
+    """A bare plural after "victim(s) of" / "the target of" names a kind of violence
+    suffered, not one incident: "civilians have been victims of terrorist attacks" (not
+    "farmers were victims of bombings on Monday", nor "the victim of an attack")."""
+    noun = _first_conjunct(tok)
+    if noun.tag_ != "NNS" or noun.dep_ != "pobj" or noun.head.lower_ != "of":
+        return False
+    if any(_specific(c) for c in noun.children) or _fresh_time(tok):
+        return False
+    return low(noun.head.head) in SUFFERER_NOUNS
 
 
 def _figurative(tok: Token) -> bool:
@@ -259,12 +275,28 @@ def _purpose_only(tok: Token) -> bool:
         return True  # "maps for carrying out attacks"
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return False
+    if _counted_victim(verb):
+        return False  # "the second reporter to be murdered this week" reports a killing
     gov = verb.head
     if gov is verb or low(gov) in INTENT_GOVERNORS:
         return True  # "to carry out bombings would be barbaric", "decided to use missiles"
     if gov.pos_ not in ("VERB", "AUX"):
         gov = verb_of(gov) or gov  # "availed themselves of the opportunity to place bombs"
     return low(gov) not in REALIS_GOVERNORS and not _narrated(gov)
+
+
+# Words that rank a person among others who suffered the same act: "the third judge to be
+# killed", "the only journalist to be kidnapped".
+RANK_WORDS = frozenset({"first", "second", "third", "fourth", "fifth", "last", "latest",
+                        "only", "next"})
+
+
+def _counted_victim(verb: Token) -> bool:
+    """An infinitive that ranks its subject among victims ("the second newsman to be
+    murdered") tells of an act done, not of a purpose."""
+    nouns = [verb.head] + [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(m.dep_ == "amod" and (m.ent_type_ == "ORDINAL" or m.lower_ in RANK_WORDS)
+               for n in nouns for m in n.children)
 
 
 # Words whose "to" complement is only intended: "decided to use missiles".

@@ -151,26 +151,40 @@ def _skip_quantity(sent: Span, q: Quantity) -> bool:
     toks = sent[q.start : q.end]
     if any(t.ent_type_ in _SKIP_ENTS or _YEAR.match(t.text) for t in toks):
         return True
-    after = [t.lower_ for t in sent[q.end : q.end + 3]]
+    after = _words_after(sent, q.end, 3)
     if after and after[0] in _UNIT_AFTER:
         return True
     if after[:2] in _NOT_COUNTS_AFTER and not (q.start > 0 and trigger_kind(sent[q.start - 1])
                                                or _subject_of_toll(sent[q.start])):
         return True  # "ten hurt, three of them seriously"; but "killing three of them" and
     # "one of them died later" count
-    before = [t.lower_ for t in sent[max(q.start - 2, 0) : q.start]]
+    before = _words_before(sent, q.start, 2)
     if before in (["age", "of"], ["out", "of"]) or before[-1:] == ["of"] and before[0] in _KIN:
         return True  # "at the age of 30"; "13 out of 19 crew members": the 13 counts;
     # "the mother of three, died": her children, not the dead
     if not q.vague and _next_to_date(sent, q):
         return True  # "October 25", "May 1": a date, not a count
-    if _is_age(sent, q) or _is_clock_time(sent, q) or _is_label(sent, q):
+    if _is_age(sent, q) or _listed_age(sent, q) or _is_clock_time(sent, q) or \
+            _is_label(sent, q):
         return True
     if _names_perpetrators(sent, q):
         return True
-    if q.start > 0 and sent[q.start - 1].lower_ == "how":
+    word = _words_before(sent, q.start, 1)
+    if word == ["how"]:
         return True  # "how many were killed?" asks, it does not count
-    return q.start > 0 and sent[q.start - 1].lower_ in _BEFORE_SKIP and not q.vague
+    return bool(word) and word[0] in _BEFORE_SKIP and not q.vague
+
+
+def _words_before(sent: Span, i: int, n: int) -> list[str]:
+    """The `n` words before sentence index `i`, skipping the whitespace tokens that wire
+    copy's line breaks leave ("murdered at\\n1620": "at" is still the word before)."""
+    words = [t.lower_ for t in sent[:i] if not t.is_space]
+    return words[-n:]
+
+
+def _words_after(sent: Span, i: int, n: int) -> list[str]:
+    """The `n` words from sentence index `i` on, skipping whitespace tokens."""
+    return [t.lower_ for t in sent[i:] if not t.is_space][:n]
 
 
 def _next_to_date(sent: Span, q: Quantity) -> bool:
@@ -191,6 +205,21 @@ def _is_age(sent: Span, q: Quantity) -> bool:
     return comma.text == "," and after.text in (",", ";") and name.pos_ == "PROPN"
 
 
+_AGE_WORDS = frozenset("aged age ages".split())
+_AGE_LIST = frozenset("and or , to".split())
+
+
+def _listed_age(sent: Span, q: Quantity) -> bool:
+    """"two missionaries, aged 19 and 21, were shot": every figure of a list after "aged"
+    is an age, not only the first one."""
+    for word in reversed(_words_before(sent, q.start, 6)):
+        if word in _AGE_WORDS:
+            return True
+        if word not in _AGE_LIST and not word.isdigit():
+            return False
+    return False
+
+
 def _is_label(sent: Span, q: Quantity) -> bool:
     """"Boeing 727", "Route 5": digits right after a proper noun name a thing."""
     if q.start == 0 or not sent[q.start].text.isdigit():
@@ -206,7 +235,7 @@ _AT_FIGURE = frozenset("toll total figure number stood stands stand rose risen c
 def _names_perpetrators(sent: Span, q: Quantity) -> bool:
     """"killed by some 30 men", "a group of 30 to 40", "at 10": the figure counts the
     attackers or tells the time, not the victims."""
-    before = [t.lower_ for t in sent[max(q.start - 4, 0) : q.start]]
+    before = _words_before(sent, q.start, 4)
     if before[-1:] == ["by"] or before[-2:] in (["group", "of"], ["band", "of"], ["gang", "of"]):
         return True
     return before[-1:] == ["at"] and not _AT_FIGURE.intersection(before)
@@ -217,7 +246,7 @@ def _is_clock_time(sent: Span, q: Quantity) -> bool:
     text = sent[q.end - 1].text
     if not re.fullmatch(r"[0-2]\d[0-5]\d", text) or int(text) > 2359:
         return False
-    before = [t.lower_ for t in sent[max(q.end - 3, 0) : q.end - 1]]
+    before = _words_before(sent, q.end - 1, 2)
     return before[-1:] == ["at"] or (before[:1] == ["at"] and before[-1] in _CLOCK_HEDGES)
 
 
@@ -283,12 +312,16 @@ def _bind_parse(anchor: Token, noun: Token, sent: Span) -> Token | None:
         if trigger_kind(cur) or _killing_of(cur, prev):
             return cur
         if cur.pos_ in ("VERB", "AUX"):
-            others = [c for c in cur.children if c != prev and c.dep_ in _WALK_CHILD_DEPS]
+            deps = _WALK_CHILD_DEPS
+            if prev.dep_ == "nsubj" and cur.lemma_.lower() in _SPEECH_VERBS:
+                deps = deps - {"ccomp"}  # "gunmen killed a guard, two witnesses said"
+            others = [c for c in cur.children if c != prev and c.dep_ in deps]
             found = next((c for c in others if trigger_kind(c)), None)
             break
     return found or _child_trigger(noun, ("amod",))
 
 
+_SPEECH_VERBS = frozenset("say tell report announce state add claim confirm".split())
 _KILLING_NOUNS = frozenset(
     "murder massacre killing assassination execution beheading lynching slaying".split()
 )
@@ -430,11 +463,23 @@ def _passive_after(sent: Span, q: Quantity) -> Token | None:
 
 def _countable(noun: Token, anchor: Token, trig: Token, q: Quantity) -> bool:
     """Does the quantity count people (or deaths/casualties), not houses or rockets?"""
+    if _appos_to_one_name(noun, q):
+        return False
     if trigger_kind(noun) or is_person(noun):
         return True
     if noun.i != anchor.i or noun.pos_ in ("NOUN", "PROPN") and not noun.like_num:
         return False
     return not q.vague or anchor.head == trig
+
+
+def _appos_to_one_name(noun: Token, q: Quantity) -> bool:
+    """"After the murder of leader Juan Soto, the 300 teachers resigned": the model hangs a
+    plural figure on a single name as its apposition, but several people cannot restate one
+    named person, so the figure is the subject of another clause (a list of names, "Soto
+    and Ruiz, two teachers", still counts)."""
+    if noun.dep_ != "appos" or q.low <= 1 or noun.head.tag_ != "NNP":
+        return False
+    return not any(c.dep_ == "conj" for c in noun.head.children)
 
 
 def extract_tolls(sent: Span) -> list[Toll]:
@@ -589,10 +634,14 @@ def _named_possessor(tok: Token, noun: Token) -> bool:
 
 def _victims_listed(tok: Token, people: list[Token]) -> list[Token]:
     """Everyone the toll word names: the first victim and those listed with them; after a
-    killing noun every "of" counts ("the murder of X and of Y" -> 2)."""
+    killing noun every "of" counts ("the murder of X and of Y" -> 2), and so does a second
+    subject or object the parser split off a list ("a colonel, a judge and Senator Ruiz
+    were murdered": two subjects of one verb)."""
     listed = listed_people(people[0])
-    for other in people[1:] if tok.pos_ == "NOUN" else []:
-        listed += [p for p in listed_people(other) if p not in listed]
+    first = people[0]
+    for other in people[1:]:
+        if tok.pos_ == "NOUN" or (other.dep_ == first.dep_ and other.head == first.head):
+            listed += [p for p in listed_people(other) if p not in listed]
     return listed
 
 
