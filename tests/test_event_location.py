@@ -9,6 +9,7 @@ from flashpoint.coding.location import (
     _grounded,
     _in_focus_country,
     _nationality,
+    _not_actors,
     supported_countries,
 )
 from flashpoint.pipeline import Analysis
@@ -48,6 +49,18 @@ def test_report_that_never_names_its_country_falls_back_on_a_place_there() -> No
     place, _ = _in_focus_country(_analysis("text", named, ["XA"]), "XA")
     assert place is not None and place.text == "Xanadu"
     assert _in_focus_country(_analysis("text", places, ["XC"]), "XC") == (None, None)
+
+
+def test_a_wire_dateline_with_a_day_is_not_a_body_place() -> None:
+    """"AVALON, 3 JAN 90 -- ...": where the report was filed, like "AVALON —"."""
+    for text in ("AVALON, 3 JAN 90 -- [TEXT] Gunmen shot two guards in Bree.",
+                 "AVALON — Gunmen shot two guards in Bree."):
+        bree = text.index("Bree")
+        places = [_m(0, "AVALON", "XA"), _m(bree, "Bree", "XA")]
+        assert [m.text for m in _not_actors(_analysis(text, places, ["XA"]))] == ["Bree"]
+    text = "Gunmen shot two guards in Avalon and Bree."
+    places = [_m(text.index("Avalon"), "Avalon", "XA"), _m(text.index("Bree"), "Bree", "XA")]
+    assert len(_not_actors(_analysis(text, places, ["XA"]))) == 2
 
 
 def test_grounded_drops_only_unsupported_countries() -> None:

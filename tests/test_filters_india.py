@@ -116,3 +116,35 @@ def test_police_actions_are_reported(nlp, text: str) -> None:
 )
 def test_police_words_without_an_action(nlp, text: str) -> None:
     assert factual(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an act wanted, tried or promised and not done
+        "The police failed to arrest the culprits before the bandh.",
+        "Militants were unable to attack the convoy on the highway.",
+        "Militants were not able to attack the convoy on the highway.",
+        "The police are able to arrest anyone they like, he said.",
+        # a future or modal parsed as the verb of the clause
+        "If they stop the march, we will court arrest, the leader said.",
+        # an act dreaded, not reported
+        "The minister raised the spectre of communal rioting across the state.",
+    ],
+)
+def test_acts_not_done_are_irrealis(nlp, text: str) -> None:
+    doc = nlp(text)
+    found = [t for s in doc.sents for t in detect(s) if t.sub_event_type != "Peaceful protest"]
+    assert found and all(t.irrealis or t.negated for t in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an ability told in the past tense: the act was done
+        "The police were able to arrest 31 rioters in the old city on Friday.",
+        "The troops were able to retake the town after two days of fighting.",
+    ],
+)
+def test_past_ability_reports_the_act(nlp, text: str) -> None:
+    assert factual(nlp, text)

@@ -252,6 +252,22 @@ def test_full_build_areas(full_gazetteer: SQLiteGazetteer) -> None:
     assert "Europe" in {p.name for p in candidates(gaz, "EU")}
 
 
+@pytest.mark.gazetteer
+def test_full_build_other_names_and_forms(full_gazetteer: SQLiteGazetteer) -> None:
+    from flashpoint.geo.resolve import lookup_span
+
+    gaz = full_gazetteer
+    assert 2921044 in {p.geonameid for p in candidates(gaz, "West Germany")}  # Germany
+    # a dissolved state has no single successor: never coded to Russia
+    assert "country" not in {p.feature for p in candidates(gaz, "USSR")}
+    assert {p.name for p in candidates(gaz, "Herts")} >= {"Hertfordshire"}
+    assert {p.feature for p in candidates(gaz, "Urals")} == {"landform"}
+    # name forms the gazetteer does not list, resolved through their bare name
+    assert {p.feature for p in lookup_span(gaz, "Ontarians")} >= {"admin1"}
+    assert "Armenia" in {p.name for p in lookup_span(gaz, "Republic of Armenia")}
+    assert "Los Angeles" in {p.name for p in lookup_span(gaz, "South Los Angeles")}
+
+
 def test_centroid_cuts_outliers() -> None:
     mainland = [Place(i, f"T{i}", "US", 30.0 + i % 10, -100.0 + i % 20, population=1)
                 for i in range(100)]

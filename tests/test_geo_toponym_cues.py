@@ -80,3 +80,15 @@ def test_compass_word_and_plural_place_noun_are_place_cues(nlp, gazetteer) -> No
     text = "Militants shelled eastern Rutshuru and the Djibo and Acatlan counties."
     found = _names(nlp, gazetteer, text)
     assert "Rutshuru" in found and "Djibo" in found
+
+
+@pytest.mark.model
+def test_dateline_after_a_date_or_before_a_colon(nlp) -> None:
+    gaz = InMemoryGazetteer.from_rows(
+        [(Place(4842898, "Torrington", "US", 41.80, -73.12, population=35000), []),
+         (Place(276781, "Beirut", "LB", 33.89, 35.49, population=1_916_100), []),
+         (Place(9999001, "Update", "US", 40.0, -80.0, population=300), [])])
+    text = "Daily Ledger, May 4, 2011 TORRINGTON -- The council met on Monday."
+    assert _names(nlp, gaz, text) == ["TORRINGTON"]
+    assert _names(nlp, gaz, "BEIRUT: Talks resumed on Monday.") == ["BEIRUT"]
+    assert "UPDATE" not in _names(nlp, gaz, "UPDATE: Talks resumed on Monday.")

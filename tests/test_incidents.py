@@ -8,14 +8,12 @@ gazetteer), like tests/test_coder.py.
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from typing import Any
 
 import pytest
 
 from flashpoint.coding import taxonomy as tx
-from flashpoint.coding.coder import EventCoder
 from flashpoint.coding.incidents import (
     also_reported,
     fronted_place,
@@ -26,6 +24,8 @@ from flashpoint.coding.incidents import (
 )
 from flashpoint.pipeline import Analysis
 from flashpoint.records import Article, EventMention, Place, PlaceMention
+
+from conftest import code_with_places, mentions_of
 
 pytestmark = pytest.mark.model
 
@@ -45,26 +45,11 @@ PLACES = {
 
 
 def place_mentions(text: str) -> list[PlaceMention]:
-    """Longest names first, so "Kaduna State" is not also read as "Kaduna"."""
-    found: list[PlaceMention] = []
-    for name in sorted(PLACES, key=len, reverse=True):
-        for match in re.finditer(rf"\b{re.escape(name)}\b", text):
-            if not any(m.start <= match.start() < m.end for m in found):
-                found.append(PlaceMention(match.start(), match.end(), name, PLACES[name], 1.0))
-    return sorted(found, key=lambda m: m.start)
+    return mentions_of(text, PLACES)
 
 
 def analyse(stages: list[Any], text: str) -> Analysis:
-    article = Article(id="t1", text=text, published=PUBLISHED, published_basis="metadata",
-                      source_name="Test Wire")
-    analysis = Analysis(article=article)
-    stages[0](analysis)
-    analysis.places = place_mentions(text)
-    analysis.country_focus = ["NG"]
-    for stage in stages[1:]:
-        stage(analysis)
-    EventCoder()(analysis)
-    return analysis
+    return code_with_places(stages, text, PLACES, PUBLISHED)
 
 
 def new_events(stages: list[Any], text: str) -> list[EventMention]:

@@ -111,3 +111,50 @@ def test_tolls_in_background_references(nlp, text: str, referenced: bool) -> Non
     doc = nlp(text)
     tolls = [t for s in doc.sents for t in extract_tolls(s) if t.kind == "killed"]
     assert tolls and referenced_toll(doc, tolls[0]) is referenced
+
+
+# --- changes to a group (`flashpoint.coding.strategic`) must be told as done ---------------
+CHANGE = "Change to group/activity"
+
+
+def change_words(nlp, text: str) -> list[str]:
+    doc = nlp(text)
+    return [t.text for s in doc.sents for t in detect(s) if t.factual
+            and t.sub_event_type == CHANGE]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The surrounded troops were reinforced by other units, with whom we fought all night.",
+        "Later the enemy troops were reinforced by three armored trucks.",
+        "The governor flew to the capital to ask for army reinforcements.",
+        "Army reinforcement patrols pursued the rebel band.",
+        "The battalion's soldiers were on their way to reinforce the garrison.",
+        "The firing went on despite the unilateral truce decreed by the rebels in May.",
+        "When the rebels unilaterally declared a truce, the minister called it a trick.",
+        "The cabinet asked the guerrillas for unilateral truces.",
+        "They honoured the dead by declaring a truce.",
+        "The minister said that troops will be deployed to the border provinces.",
+        "He backs the idea of sending troops to the neighbouring country.",
+        "The union formed an organization for political dialogue.",
+        "I propose that a work group be formed to study the matter.",
+    ],
+)
+def test_changes_not_told_as_done_are_no_events(nlp, text: str) -> None:
+    assert change_words(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army reinforced its posts along the river on Monday.",
+        "Security forces have reinforced the troops to foil any possible attack.",
+        "The army sent reinforcements to the northern town on Tuesday.",
+        "The rebels declared a unilateral truce on Sunday.",
+        "Troops were deployed to the border region on Monday.",
+        "A new armed group was formed in the province last week.",
+    ],
+)
+def test_changes_told_as_done_are_events(nlp, text: str) -> None:
+    assert change_words(nlp, text)

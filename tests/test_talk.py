@@ -68,3 +68,40 @@ def test_an_instruction_stays_flagged_irrealis(nlp) -> None:
     doc = nlp("The court should direct the state to detain the leaders.")
     found = [t for s in doc.sents for t in detect(s)]
     assert found and all(t.irrealis for t in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "These mercenaries have come here to massacre our people.",  # purpose of motion
+        "The town prays for all those who have been kidnapped.",  # what a kind suffered
+        "Voters will choose between those who murdered the bishop and the others.",
+        "The envoy deplored the failure to punish the authors of murders.",  # doers of a kind
+        "Let us recall the explosion of the airliner; the bomb at the police headquarters; "
+        "and the murder of several journalists.",  # a recalled list
+        "Let us not forget the governor and the senator who were murdered.",
+        "They have bombed the Ruritanian people.",  # a whole people, no time: an accusation
+        "He gave them his aid to continue murdering Ruritanians.",
+    ],
+)
+def test_more_talk_is_not_an_event(nlp, text: str) -> None:
+    assert factual_types(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        ("The gunmen came to the market and killed four traders.", "Attack"),
+        ("Those rebels who attacked the post on Monday fled.", "Armed clash"),
+        ("Police arrested the authors of the attack on the bank on Monday.", "Attack"),
+        ("The militia went on to burn the village on Sunday.", "Looting/property destruction"),
+        ("The army moved in to take control of the old town.",  # the coder retypes by actor
+         "Non-state actor overtakes territory"),
+        ("The army bombed the people of the valley.", "Remote explosive/landmine/IED"),
+        ("Police detained the people at the station.", "Arrests"),
+        ("Soldiers shelled the population of Kasba on Monday, killing three.",
+         "Shelling/artillery/missile attack"),
+    ],
+)
+def test_narrated_incidents_near_talk_still_code(nlp, text: str, sub_event_type: str) -> None:
+    assert sub_event_type in factual_types(nlp, text)

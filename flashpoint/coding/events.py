@@ -89,8 +89,12 @@ def _country_named(text: str, iso2: str) -> bool:
 
 
 def event_id_for(mention: EventMention) -> str:
-    return content_hash("event", mention.article_id, mention.kind, mention.sub_event_type,
-                        mention.trigger.start)
+    """Stable over re-runs: the article, kind, type and trigger, and for the second and
+    later towns of a split list (`coding.split`) their place in it, so that every town's
+    event is stored (the first town keeps the id the unsplit event had)."""
+    parts: tuple[object, ...] = ("event", mention.article_id, mention.kind,
+                                 mention.sub_event_type, mention.trigger.start)
+    return content_hash(*parts, f"part {mention.part}") if mention.part else content_hash(*parts)
 
 
 def _names(actors: tuple[ActorMention, ...]) -> str | None:

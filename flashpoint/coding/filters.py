@@ -229,13 +229,52 @@ def is_irrealis(tok: Token) -> bool:
                 return True
             if child.dep_ == "mark" and child.lower_ in ("if", "unless", "lest"):
                 return True
-        if steps > 0 and (low(t) in IRREALIS_GOVERNORS | RENOUNCING or
-                          low(t) == "agree" and tok.pos_ == "VERB"):
+        if steps > 0 and (low(t) in IRREALIS_GOVERNORS | RENOUNCING | DREADED or
+                          low(t) == "agree" and tok.pos_ == "VERB") and not _was_able(t):
             return True  # "agreed to withdraw their fighters" is a promise
+        if steps > 0 and t.tag_ == "MD" and t.lower_ in MODALS:
+            return True  # "we will court arrest", a modal parsed as the verb
         if t.head is t or _narrated_clause(t):
             break
         t, steps = t.head, steps + 1
-    return _future_modifier(tok) or _obligation_or_counterfactual(tok) or _licensed(tok)
+    return _future_modifier(tok) or _obligation_or_counterfactual(tok) or _licensed(tok) or \
+        _imperative(tok) or _slogan(tok) or _not_done(tok)
+
+
+def _not_done(tok: Token) -> bool:
+    """"police failed to arrest the culprits", "were unable to attack the convoy": an act
+    tried or wanted and not done (not "the attack failed to kill anyone")."""
+    return tok.dep_ == "xcomp" and low(tok.head) in ("fail", "unable")
+
+
+# What a slogan is carried on or shouted as: its words demand an act, they report none.
+SLOGAN_WORDS: Final = frozenset({"slogan", "chant", "placard", "banner", "poster", "graffiti"})
+
+
+def _slogan(tok: Token) -> bool:
+    """The words of a slogan: "shouted slogans like 'arrest the minister'"."""
+    return any(low(a) in SLOGAN_WORDS for a in list(tok.ancestors)[:6])
+
+
+def _imperative(tok: Token) -> bool:
+    """A command, as in a demand quoted: "Arrest the killers, the crowd shouted": a
+    base-form verb with no subject, auxiliary or marker of its own."""
+    if tok.pos_ != "VERB" or tok.tag_ != "VB":
+        return False
+    if tok.dep_ not in ("ROOT", "pcomp", "ccomp", "advcl", "parataxis", "dep", "appos"):
+        return False  # "to arrest", "helped arrest", "and then fire teargas"
+    return not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark", "expl")
+                   for c in tok.children)
+
+
+def _was_able(word: Token) -> bool:
+    """"police were able to arrest 31 people": an ability told in the past tense reports
+    the act done, unlike "are able to strike" or "would be able to" in a plan."""
+    if low(word) != "able" or word.head is word:
+        return False
+    verb = word.head
+    kids = list(verb.children) + list(word.children)
+    return verb.tag_ == "VBD" and not any(c.dep_ in ("aux", "neg") for c in kids)
 
 
 def _told_as_past(tok: Token) -> bool:
@@ -287,6 +326,8 @@ def _licensed(tok: Token) -> bool:
     return False
 
 
+# Nouns of dread: "the spectre of rioting across the country" names no riot that happened.
+DREADED: Final = frozenset({"spectre", "specter", "apprehension", "bogey", "bogeyman"})
 # Verbs that promise not to do the act: "to abstain from any form of attack".
 RENOUNCING: Final = frozenset({"abstain", "renounce", "forswear", "cease", "desist"})
 # Words that license or instruct an act not yet done: "directed to detain them", "free to

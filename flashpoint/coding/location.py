@@ -81,8 +81,11 @@ def _grounded(places: list[PlaceMention], supported: frozenset[str]) -> list[Pla
 def _not_actors(analysis: Analysis) -> list[PlaceMention]:
     """Places that are not the name of an actor ("the U.S. launched ..." names an actor,
     not where the event happened), nor a nationality ("a U.S. citizen"), nor the dateline
-    ("ADEN, Yemen — ": where the report was filed)."""
-    end = dateline_end(analysis.article.text)
+    ("ADEN, Yemen — ", "SAN SALVADOR, 3 JAN 90 --": where the report was filed)."""
+    from ..geo.resolve import dateline_place_end
+
+    text = analysis.article.text
+    end = max(dateline_end(text), dateline_place_end(text))
     return [p for p in analysis.places if p.start >= end
             and not any(a.start < p.end and p.start < a.end for a in analysis.actors)
             and not _nationality(analysis, p)]

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..nlp import ORIGINAL_TEXT
+
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
@@ -125,6 +127,31 @@ def miscased_name(noun: Token) -> bool:
     return any(c.dep_ == "compound" and c.ent_type_ == "PERSON" for c in noun.children)
 
 
+_NAME_TAGS = frozenset({"", "PERSON", "ORG", "FAC", "GPE", "LOC", "PRODUCT", "WORK_OF_ART"})
+_NAME_MARKS = frozenset({"det", "poss", "nummod"})
+
+
+def named_victim(noun: Token) -> bool:
+    """One person named by a single word as the victim of a killing ("Alvarado was killed",
+    "Galan was murdered", "Pizarro's murder"): a place or a group cannot be killed, so a
+    singular proper noun there is a person whatever entity the model guessed; in wire copy
+    the truecaser may have left a surname lower-case ("galan"), which counts when the
+    article wrote it in capitals and it stands bare (no article, possessive or figure)."""
+    if noun.pos_ == "PROPN":
+        return noun.tag_ == "NNP" and noun.ent_type_ in _NAME_TAGS
+    generic = is_person(noun) and noun.ent_type_ != "PERSON"  # "police", "staff"
+    return noun.tag_ == "NN" and recased(noun) and not generic and not any(
+        c.dep_ in _NAME_MARKS for c in noun.children)
+
+
+def recased(tok: Token) -> bool:
+    """Was this lower-case word written in capitals (wire copy the truecaser re-cased)?"""
+    original = tok.doc.user_data.get(ORIGINAL_TEXT)
+    if not isinstance(original, str) or not tok.text.islower():
+        return False
+    return original[tok.idx : tok.idx + len(tok)].isupper()
+
+
 def subjects(verb: Token) -> list[Token]:
     return [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
 
@@ -141,6 +168,9 @@ def one_person(noun: Token) -> bool:
         return True  # "Danilo barillas, another party leader, was killed" (name lower-cased)
     if miscased_name(noun):
         return True
+    if recased(noun) and any(c.dep_ == "appos" and c.tag_ == "NN" and is_person(c)
+                             for c in noun.children):
+        return True  # "barillas, ambassador to Spain, was gunned down" (surname lower-cased)
     if noun.tag_ != "NN" or not is_person(noun) or noun.lower_ in ("security", "staff", "crew"):
         return False
     marks = {"a", "an", "the", "one", "another", "this", "that"}

@@ -201,23 +201,70 @@ def talked_about(tok: Token) -> bool:
     was referring to the massacre of six priests who were killed ...")."""
     return (_figurative(tok) or _classifying(tok) or _purpose_only(tok)
             or _characterising(tok) or _topic_of_talk(tok) or _held_weapon(tok)
-            or _accident_toll(tok) or _victim_class(tok))
+            or _accident_toll(tok) or _victim_class(tok) or _against_a_people(tok))
+
+
+# Nouns that name a whole people: "bombed the Salvadoran people", "the civilian population".
+PEOPLE_NOUNS = frozenset({"people", "population", "nation", "populace", "citizenry"})
+_WHOLE_DETS = frozenset({"the", "our", "their", "its", "his", "your", "this", "that"})
+
+
+def _against_a_people(tok: Token) -> bool:
+    """Violence aimed at a whole people, with no time and no number in the sentence, is an
+    accusation, not a report: "they have bombed the Salvadoran people", "aid to continue
+    murdering Salvadorans", "the people who are being attacked by the irrationality of
+    terrorism" (not "soldiers shelled the population of Kasba on Monday, killing three")."""
+    if _fresh_time(tok) or any(t.like_num or t.ent_type_ in ("DATE", "CARDINAL")
+                               for t in tok.sent):
+        return False
+    return any(_whole_people(t) for t in _targets(tok))
+
+
+def _targets(tok: Token) -> list[Token]:
+    """Objects of an event verb (or the noun it is passive subject of) and of "against",
+    "on" or "of" after an event noun."""
+    kids = list(tok.children)
+    found = [c for c in kids if c.dep_ in ("dobj", "nsubjpass")]
+    if tok.dep_ == "relcl" and any(c.dep_ == "auxpass" for c in kids):
+        found.append(tok.head)  # "the people, who are being attacked"
+    found += [g for c in kids if c.dep_ == "prep" and c.lower_ in ("against", "on", "of")
+              for g in c.children if g.dep_ == "pobj"]
+    return found
+
+
+def _whole_people(noun: Token) -> bool:
+    kids = list(noun.children)
+    if any(c.dep_ in ("nummod", "prep") or c.like_num for c in kids):
+        return False  # "12 people", "the people of the valley": some people, somewhere
+    if low(noun) == "people":  # "the Salvadoran people", "our people"; not "the people"
+        return any(c.dep_ == "poss" and c.lower_ in _WHOLE_DETS or c.ent_type_ == "NORP"
+                   for c in kids)
+    if low(noun) in PEOPLE_NOUNS:
+        dets = [c.lower_ for c in kids if c.dep_ in ("det", "poss")]
+        return bool(dets) and all(d in _WHOLE_DETS for d in dets)
+    return noun.tag_ in ("NNPS", "NNS") and noun.ent_type_ == "NORP" and not any(
+        c.dep_ in ("det", "amod") for c in kids)  # "murdering Salvadorans"
 
 
 # Nouns that make a bare plural of violence a kind someone suffers: "victims of attacks".
-SUFFERER_NOUNS = frozenset({"victim", "target", "object"})
+SUFFERER_NOUNS = frozenset({"victim", "target", "object", "author", "perpetrator", "culprit",
+                            "mastermind"})
 
 
 def _victim_class(tok: Token) -> bool:
-    """A bare plural after "victim(s) of" / "the target of" names a kind of violence
-    suffered, not one incident: "civilians have been victims of terrorist attacks" (not
-    "farmers were victims of bombings on Monday", nor "the victim of an attack")."""
+    """A bare plural after "victim(s) of", "the target of" or "the authors of" names a kind
+    of violence suffered or done, not one incident: "civilians have been victims of terrorist
+    attacks", "failed to pursue the authors of murders and of kidnappings" (not "farmers were
+    victims of bombings on Monday", nor "the victim of an attack")."""
     noun = _first_conjunct(tok)
     if noun.tag_ != "NNS" or noun.dep_ != "pobj" or noun.head.lower_ != "of":
         return False
     if any(_specific(c) for c in noun.children) or _fresh_time(tok):
         return False
-    return low(noun.head.head) in SUFFERER_NOUNS
+    prep = noun.head
+    while prep.dep_ == "conj" and prep.head.lower_ == "of" and prep.head is not prep:
+        prep = prep.head  # "of murders and of kidnappings"
+    return low(prep.head) in SUFFERER_NOUNS
 
 
 def _figurative(tok: Token) -> bool:
@@ -273,6 +320,7 @@ def _purpose_only(tok: Token) -> bool:
         return False
     if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ == "for":
         return True  # "maps for carrying out attacks"
+    verb = _through_phase_verbs(verb)
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return False
     if _counted_victim(verb):
@@ -280,9 +328,25 @@ def _purpose_only(tok: Token) -> bool:
     gov = verb.head
     if gov is verb or low(gov) in INTENT_GOVERNORS:
         return True  # "to carry out bombings would be barbaric", "decided to use missiles"
+    if low(gov) in MOTION_VERBS and not any(c.lower_ == "on" for c in gov.children):
+        return True  # "they have come here to massacre the people" (not "went on to kill")
     if gov.pos_ not in ("VERB", "AUX"):
         gov = verb_of(gov) or gov  # "availed themselves of the opportunity to place bombs"
     return low(gov) not in REALIS_GOVERNORS and not _narrated(gov)
+
+
+# Verbs of coming whose "to" complement is a purpose: "came here to massacre the people"
+# (not "the army moved in to take control": a move told with its aim achieved).
+MOTION_VERBS = frozenset("come arrive travel".split())
+
+
+def _through_phase_verbs(verb: Token) -> Token:
+    """"to continue murdering", "to begin to shoot": the infinitive whose purpose is asked
+    is the phase verb's ("continue"), not the act under it."""
+    while verb.dep_ == "xcomp" and low(verb.head) in REALIS_GOVERNORS and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.head.children):
+        verb = verb.head
+    return verb
 
 
 # Words that rank a person among others who suffered the same act: "the third judge to be
@@ -344,7 +408,7 @@ def _characterising(tok: Token) -> bool:
     kidnap and murder unionists", "a government that has bombed the population", "those
     who murdered the archbishop", "their attacks are selective"."""
     if any(a.dep_ in ("relcl", "acl") and a.head.lower_ in GENERIC_ANTECEDENTS
-           for a in tok.ancestors):
+           for a in [tok, *tok.ancestors]):
         return not _fresh_time(tok)  # "those who murdered", "all those involved in"
     if tok.pos_ == "NOUN":
         return _generic_predicate(_first_conjunct(tok))
@@ -413,8 +477,23 @@ def _topic_of_talk(tok: Token) -> bool:
     if _fresh_time(tok):
         return False
     nodes = [n for n in [tok, *list(tok.ancestors)[:6]] if n.pos_ in ("NOUN", "PROPN")]
-    return any(_talked_topic(n) or n is not tok and low(n) in CHARGE_NOUNS
-               for n in nodes)  # "a lathi charge" itself is the use of force
+    return _under_talk_root(tok) or any(
+        _talked_topic(n) or n is not tok and low(n) in CHARGE_NOUNS
+        for n in nodes)  # "a lathi charge" itself is the use of force
+
+
+def _under_talk_root(tok: Token) -> bool:
+    """An event noun in a sentence that opens by recalling ("Let us recall the explosion of
+    the airliner; the bomb at the police headquarters; and the murder of journalists",
+    "Remember the massacre of ..."): the whole list is recalled, wherever the parser hangs
+    its items; also a relative clause on a recalled name ("Let us not forget the senator
+    who was murdered")."""
+    if tok.pos_ != "NOUN" and not (tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN")):
+        return False
+    verbs = [t for t in tok.sent if t.pos_ == "VERB" and t.i < tok.i]
+    if verbs and low(verbs[0]) == "let":
+        verbs = verbs[1:]
+    return bool(verbs) and low(verbs[0]) in TALK_GOVERNORS
 
 
 # Nouns whose complement is what someone is accused of: "on charges of murder".

@@ -222,7 +222,7 @@ def _agreement(tok: Token, lemma: str, near: set[str]) -> Hit | None:
     if lemma in ("ceasefire", "truce") and (near & {"unilateral", "unilaterally"}
                                             or sent & {"declare", "announce"}
                                             and not sent & {"agree", "sign", "reach", "broker"}):
-        return tx.CHANGE_GROUP, 0.65, tok.i, tok.i
+        return (tx.CHANGE_GROUP, 0.65, tok.i, tok.i) if _declared(tok) else None
     if lemma in ("ceasefire", "truce") and not sent & {"agree", "sign", "reach", "broker",
                                                        "accept", "agreement", "deal"}:
         return None
@@ -230,16 +230,15 @@ def _agreement(tok: Token, lemma: str, near: set[str]) -> Hit | None:
 
 
 def _change_to_group(tok: Token, lemma: str, near: set[str]) -> Hit | None:
-    if lemma in ("reinforce", "reinforcement") and sent_lemmas(tok.sent) & {
-            "army", "troops", "military", "soldier", "militia", "fighter", "rebel"}:
+    if lemma in ("reinforce", "reinforcement") and _reinforced(tok):
         return tx.CHANGE_GROUP, 0.5, tok.i, tok.i
     if lemma in ("deploy", "dispatch", "send", "rush") and _deployment(tok, lemma):
         return tx.CHANGE_GROUP, 0.5, tok.i, tok.i  # "the army dispatched a convoy"
     heads = {low(c) for c in tok.children if c.dep_ in ("dobj", "nsubjpass")}
     if lemma in ("form", "found", "set", "create") and (heads & GROUP_NOUNS or heads & {
             "entity", "body", "chapter", "force"} and direct_objects(tok) & GROUP_NOUNS) and (
-            lemma != "set" or "up" in near):  # "an entity of the militia network was set up"
-        return tx.CHANGE_GROUP, 0.55, tok.i, tok.i
+            lemma != "set" or "up" in near) and _told_as_done(tok) and not _unarmed(tok):
+        return tx.CHANGE_GROUP, 0.55, tok.i, tok.i  # "an entity of the militia was set up"
     if lemma in ("split", "splinter", "merge", "disband", "dissolve", "defect", "allegiance",
                  "rebrand", "unite") and sent_lemmas(tok.sent) & (
             NONSTATE_AGENTS | {"party", "movement", "coalition", "commander", "faction",
@@ -256,8 +255,10 @@ def _change_to_group(tok: Token, lemma: str, near: set[str]) -> Hit | None:
 
 def _deployment(tok: Token, lemma: str) -> bool:
     """Troops deployed, dispatched or sent somewhere, not by the police nor in answer to
-    violence."""
+    violence, and told as done ("will be deployed", "the idea of sending troops" are not)."""
     if tok.pos_ != "VERB" or lemma in ("send", "rush") and not _sent_somewhere(tok):
+        return False
+    if not _told_as_done(tok):
         return False
     units = (direct_objects(tok) | phrase_lemmas(subject(tok))) & MILITARY_UNITS
     return bool(units) and "police" not in sent_lemmas(tok.sent) and not _responding(tok)
@@ -282,3 +283,74 @@ def captured_person(tok: Token) -> bool:
     """"captured a senior commander (who heads the explosives unit)": a person is taken."""
     return any(c.dep_ in ("dobj", "nsubjpass") and low(c) in CAPTURED_PERSONS
                for c in tok.children)
+
+
+ARMED_WORDS = frozenset({"army", "troops", "military", "soldier", "militia", "fighter", "rebel"})
+# Words of a fight going on: reinforcements sent into it are part of that battle.
+COMBAT_WORDS = frozenset({"fight", "fought", "ambush", "ambushed", "enemy", "combat", "battle",
+                          "under", "pursue"})
+
+
+def _reinforced(tok: Token) -> bool:
+    """Armed men reinforced (a post, a region) as a change of their own, told as done: not
+    reinforcements in a fight ("the ambushed troops were reinforced by other units, with whom
+    we fought", "the enemy troops were reinforced"), asked for ("to ask for military
+    reinforcements"), meant ("on their way to reinforce"), or naming a unit ("reinforcement
+    patrols pursued the column")."""
+    sent = sent_lemmas(tok.sent)
+    if not sent & ARMED_WORDS or sent & COMBAT_WORDS:
+        return False
+    if tok.pos_ != "VERB":
+        return tok.dep_ in ("dobj", "nsubjpass", "nsubj") and tok.head.pos_ == "VERB" and \
+            low(tok.head) not in ("ask", "request", "call", "need", "demand", "seek") and \
+            _told_as_done(tok.head)
+    return _told_as_done(tok)
+
+
+_BACKGROUND_MARKS = frozenset({"when", "after", "since", "before", "as", "while", "once"})
+_NOT_DONE_AUX = frozenset({"will", "would", "shall", "should", "could", "might", "may", "must",
+                           "can", "to", "be", "'ll"})
+
+
+def _told_as_done(verb: Token) -> bool:
+    """A change told as done in its own clause: not future, modal, an infinitive or a
+    subjunctive ("troops will be deployed", "suggest that a group be formed"), a gerund
+    after a noun or preposition ("the idea of sending troops", "by declaring a truce"), nor
+    background in a relative or time clause ("the FARC, which declared a truce", "when the
+    group declared a truce")."""
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if auxes & _NOT_DONE_AUX or verb.tag_ == "VB":
+        return False
+    if verb.tag_ == "VBG" and verb.dep_ in ("pcomp", "pobj", "acl", "advcl", "xcomp"):
+        return False
+    if verb.dep_ in ("relcl", "acl"):
+        return False
+    marks = {c.lower_ for c in verb.children if c.dep_ in ("mark", "advmod")}
+    return not (verb.dep_ == "advcl" and marks & _BACKGROUND_MARKS)
+
+
+DECLARING_VERBS = frozenset({"declare", "announce", "decree", "proclaim", "order", "call"})
+
+
+def _declared(tok: Token) -> bool:
+    """A truce or ceasefire that a verb of its own declares, told as done ("the rebels
+    declared a unilateral truce"); not one only named ("amid the unilateral truce decreed
+    on 13 September", "asking the guerrillas for unilateral truces")."""
+    verb = tok.head
+    if tok.dep_ == "conj":
+        verb = tok.head.head
+    return verb.pos_ == "VERB" and low(verb) in DECLARING_VERBS and \
+        tok.dep_ in ("dobj", "nsubjpass", "conj") and _told_as_done(verb)
+
+
+# A group formed for talks, study or work is no armed group: "formed an organization for
+# political dialogue", "a work group".
+UNARMED_PURPOSES = frozenset({"dialogue", "study", "work", "talks", "negotiation", "peace",
+                              "election", "campaign", "research", "aid", "relief"})
+
+
+def _unarmed(tok: Token) -> bool:
+    """The group formed is named for an unarmed purpose ("a work group", "an organization
+    for political dialogue")."""
+    groups = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    return any(low(t) in UNARMED_PURPOSES for g in groups for t in g.subtree)

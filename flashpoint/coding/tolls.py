@@ -9,7 +9,6 @@ killed" -> 3). All rules, with `side` and `cumulative`, are documented in docs/t
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, ClassVar
@@ -24,10 +23,22 @@ from .people import (
     bare_person,
     is_person,
     listed_people,
+    named_victim,
     one_person,
     side_of,
     subjects,
     untagged_name,
+)
+from .toll_figures import (
+    described_one,
+    is_age,
+    is_clock_time,
+    is_label,
+    listed_age,
+    names_perpetrators,
+    next_to_date,
+    words_after,
+    words_before,
 )
 
 if TYPE_CHECKING:
@@ -63,9 +74,9 @@ _UNIT_AFTER = frozenset(
     "p.m. hours minutes days weeks months dollars euros pounds times o'clock lakh crore "
     "rupees naira shillings gmt utc hrs".split()
 )
-_CALENDAR = frozenset(
-    [m.lower() for m in calendar.month_name[1:]] + [m.lower() for m in calendar.month_abbr[1:]]
-    + [d.lower() for d in calendar.day_name]
+_HYPHEN_UNITS = frozenset(
+    "second minute hour day week month kg kilogram ton tonne pound storey story inch foot "
+    "meter metre mile point".split()
 )
 _KIN = frozenset("mother father parent grandmother grandfather".split())
 _BEFORE_SKIP = frozenset("aged age $ £ € no. number page rs rs. inr usd us$ ksh".split())
@@ -125,6 +136,9 @@ def trigger_kind(tok: Token) -> str | None:
         return "arrested"
     if tok.lower_ == "custody":
         return "arrested"
+    if tok.lemma_.lower() == "gun" and any(c.dep_ == "prt" and c.lower_ == "down"
+                                           for c in tok.children):
+        return "killed"  # "was gunned down"
     if tok.lemma_.lower() == "leave" and _leaves_harmed(tok):
         return "injured"  # "leaving 11 people with breathing difficulties"
     if tok.lemma_.lower() == "flee" and any(c.lower_ in ("home", "homes") for c in tok.subtree):
@@ -151,122 +165,34 @@ def _skip_quantity(sent: Span, q: Quantity) -> bool:
     toks = sent[q.start : q.end]
     if any(t.ent_type_ in _SKIP_ENTS or _YEAR.match(t.text) for t in toks):
         return True
-    after = _words_after(sent, q.end, 3)
+    after = words_after(sent, q.end, 3)
     if after and after[0] in _UNIT_AFTER:
         return True
+    if after[:1] == ["-"] and len(after) > 1 and after[1] in _UNIT_AFTER | _HYPHEN_UNITS:
+        return True  # "a 7-second break", "a 20-km march": a measure, not a count
     if after[:2] in _NOT_COUNTS_AFTER and not (q.start > 0 and trigger_kind(sent[q.start - 1])
                                                or _subject_of_toll(sent[q.start])):
         return True  # "ten hurt, three of them seriously"; but "killing three of them" and
     # "one of them died later" count
-    before = _words_before(sent, q.start, 2)
+    before = words_before(sent, q.start, 2)
     if before in (["age", "of"], ["out", "of"]) or before[-1:] == ["of"] and before[0] in _KIN:
         return True  # "at the age of 30"; "13 out of 19 crew members": the 13 counts;
     # "the mother of three, died": her children, not the dead
-    if not q.vague and _next_to_date(sent, q):
+    if not q.vague and next_to_date(sent, q):
         return True  # "October 25", "May 1": a date, not a count
-    if _is_age(sent, q) or _listed_age(sent, q) or _is_clock_time(sent, q) or \
-            _is_label(sent, q):
+    if is_age(sent, q) or listed_age(sent, q) or is_clock_time(sent, q) or \
+            is_label(sent, q):
         return True
-    if _names_perpetrators(sent, q):
+    if names_perpetrators(sent, q) or described_one(sent, q):
         return True
-    word = _words_before(sent, q.start, 1)
+    word = words_before(sent, q.start, 1)
     if word == ["how"]:
         return True  # "how many were killed?" asks, it does not count
     return bool(word) and word[0] in _BEFORE_SKIP and not q.vague
 
 
-def _words_before(sent: Span, i: int, n: int) -> list[str]:
-    """The `n` words before sentence index `i`, skipping the whitespace tokens that wire
-    copy's line breaks leave ("murdered at\\n1620": "at" is still the word before)."""
-    words = [t.lower_ for t in sent[:i] if not t.is_space]
-    return words[-n:]
-
-
-def _words_after(sent: Span, i: int, n: int) -> list[str]:
-    """The `n` words from sentence index `i` on, skipping whitespace tokens."""
-    return [t.lower_ for t in sent[i:] if not t.is_space][:n]
-
-
-def _next_to_date(sent: Span, q: Quantity) -> bool:
-    """A month or weekday touches the figure; "24 May two citizens": the day is given, so the
-    figure after the month is a count."""
-    if q.end < len(sent) and _is_calendar_word(sent[q.end]):
-        return True
-    if q.start == 0 or not _is_calendar_word(sent[q.start - 1]):
-        return False
-    return not (q.start > 1 and sent[q.start - 2].like_num)
-
-
-def _is_age(sent: Span, q: Quantity) -> bool:
-    """"Rodriguez Porth, 65, was killed": a figure between commas after a name is an age."""
-    if q.start < 2 or q.end >= len(sent) or q.end - q.start != 1:
-        return False
-    name, comma, after = sent[q.start - 2], sent[q.start - 1], sent[q.end]
-    return comma.text == "," and after.text in (",", ";") and name.pos_ == "PROPN"
-
-
-_AGE_WORDS = frozenset("aged age ages".split())
-_AGE_LIST = frozenset("and or , to".split())
-
-
-def _listed_age(sent: Span, q: Quantity) -> bool:
-    """"two missionaries, aged 19 and 21, were shot": every figure of a list after "aged"
-    is an age, not only the first one."""
-    for word in reversed(_words_before(sent, q.start, 6)):
-        if word in _AGE_WORDS:
-            return True
-        if word not in _AGE_LIST and not word.isdigit():
-            return False
-    return False
-
-
-def _is_label(sent: Span, q: Quantity) -> bool:
-    """"Boeing 727", "Route 5": digits right after a proper noun name a thing."""
-    if q.start == 0 or not sent[q.start].text.isdigit():
-        return False
-    before = sent[q.start - 1]
-    return before.pos_ == "PROPN" and before.i > sent.start and before.ent_type_ != "DATE"
-
-
-# Words before "at N" that make N a toll figure ("the toll stood at 10").
-_AT_FIGURE = frozenset("toll total figure number stood stands stand rose risen climbed".split())
-
-
-def _names_perpetrators(sent: Span, q: Quantity) -> bool:
-    """"killed by some 30 men", "a group of 30 to 40", "at 10": the figure counts the
-    attackers or tells the time, not the victims."""
-    before = _words_before(sent, q.start, 4)
-    if before[-1:] == ["by"] or before[-2:] in (["group", "of"], ["band", "of"], ["gang", "of"]):
-        return True
-    return before[-1:] == ["at"] and not _AT_FIGURE.intersection(before)
-
-
-def _is_clock_time(sent: Span, q: Quantity) -> bool:
-    """"exploded at approximately 1100": a four-digit 24-hour clock time after "at"."""
-    text = sent[q.end - 1].text
-    if not re.fullmatch(r"[0-2]\d[0-5]\d", text) or int(text) > 2359:
-        return False
-    before = _words_before(sent, q.end - 1, 2)
-    return before[-1:] == ["at"] or (before[:1] == ["at"] and before[-1] in _CLOCK_HEDGES)
-
-
-_CLOCK_HEDGES = frozenset("approximately about around roughly".split())
-
-
 def _subject_of_toll(tok: Token) -> bool:
     return tok.dep_ in ("nsubj", "nsubjpass") and trigger_kind(tok.head) is not None
-
-
-def _is_calendar_word(tok: Token) -> bool:
-    word = tok.lower_.rstrip(".")
-    if word != "may":
-        return word in _CALENDAR
-    if tok.text[0].isupper():
-        return True
-    # "on 24 may two citizens were killed" (truecased wire copy): the month, not the verb
-    doc = tok.doc
-    after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-    return tok.i > 0 and doc[tok.i - 1].like_num and (after is None or after.tag_ != "VB")
 
 
 def _anchor(sent: Span, q: Quantity) -> tuple[Token, Token]:
@@ -315,12 +241,21 @@ def _bind_parse(anchor: Token, noun: Token, sent: Span) -> Token | None:
             deps = _WALK_CHILD_DEPS
             if prev.dep_ == "nsubj" and cur.lemma_.lower() in _SPEECH_VERBS:
                 deps = deps - {"ccomp"}  # "gunmen killed a guard, two witnesses said"
+            if cur.lemma_.lower() in _FINDING_VERBS:
+                deps = deps | {"advcl"}  # "two students were found murdered"
             others = [c for c in cur.children if c != prev and c.dep_ in deps]
-            found = next((c for c in others if trigger_kind(c)), None)
+            found = next((c for c in others if trigger_kind(c)), None) or _death_after(cur)
             break
     return found or _child_trigger(noun, ("amod",))
 
 
+def _death_after(verb: Token) -> Token | None:
+    """"two peasants were shot to death": "death" after the verb is the toll word."""
+    return next((g for p in verb.children if p.lower_ == "to" for g in p.children
+                 if _to_death(g)), None)
+
+
+_FINDING_VERBS = frozenset("find discover".split())
 _SPEECH_VERBS = frozenset("say tell report announce state add claim confirm".split())
 _KILLING_NOUNS = frozenset(
     "murder massacre killing assassination execution beheading lynching slaying".split()
@@ -419,13 +354,16 @@ def _is_agent(noun: Token, trig: Token) -> bool:
     """"Two gunmen killed the mayor", "three men shot dead a guard": the counted people are
     the subject of an active toll verb that has its own object, so they did the killing."""
     verb = trig if trig.pos_ == "VERB" else trig.head
+    kind = trigger_kind(trig)
+    if _to_death(trig):  # "five men shot to death a watchman": the verb is "shot"
+        verb = trig = trig.head.head
     if verb.dep_ == "relcl" and verb.head == noun:  # "three men who killed a guard"
         noun = next((c for c in verb.children if c.dep_ == "nsubj"), noun)
     if noun.dep_ != "nsubj" or noun.head != verb or verb.lemma_.lower() in _SUBJECT_HARMED:
         return False
     if trig is not verb and trig.dep_ not in ("oprd", "acomp", "advmod"):
         return False
-    if trigger_kind(trig) not in _DONE_TO_OBJECT:  # "300 residents fled their homes"
+    if kind not in _DONE_TO_OBJECT:  # "300 residents fled their homes"
         return False
     children = list(verb.children)
     return any(c.dep_ == "dobj" for c in children) and not any(
@@ -605,7 +543,7 @@ def _singular_tolls(sent: Span, bound: set[int]) -> list[Toll]:
         if kind is None or kind == "casualties" or tok.i in bound:
             continue
         people = [n for n in _victim_slots(tok) if one_person(n) or untagged_name(n)
-                  or _named_possessor(tok, n)]
+                  or _named_possessor(tok, n) or kind == "killed" and _named_dead(n)]
         if not people:
             continue
         person = people[0]
@@ -632,6 +570,22 @@ def _named_possessor(tok: Token, noun: Token) -> bool:
         c.dep_ == "compound" and c.pos_ == "PROPN" for c in noun.children)
 
 
+def _named_dead(noun: Token) -> bool:
+    """"Alvarado was killed", "Galan was murdered", "Pizarro's murder": one named person
+    (a possessor only when it is no place or group: "Colombia's massacre")."""
+    if noun.dep_ in ("poss", "pobj"):  # of a killing noun
+        killing = noun.head if noun.dep_ == "poss" else noun.head.head
+        if killing.lemma_.lower() == "massacre" or noun.ent_type_ not in ("", "PERSON", "ORG"):
+            return False  # "the massacre of Segovia", "Colombia's massacre": no one person
+        if noun.ent_type_ == "ORG" and (noun.dep_ == "pobj" or _has_of(killing)):
+            return False  # "the ELN's murder of a judge": the killers
+    return named_victim(noun)
+
+
+def _has_of(noun: Token) -> bool:
+    return any(p.lower_ == "of" for p in noun.children)
+
+
 def _victims_listed(tok: Token, people: list[Token]) -> list[Token]:
     """Everyone the toll word names: the first victim and those listed with them; after a
     killing noun every "of" counts ("the murder of X and of Y" -> 2), and so does a second
@@ -640,9 +594,17 @@ def _victims_listed(tok: Token, people: list[Token]) -> list[Token]:
     listed = listed_people(people[0])
     first = people[0]
     for other in people[1:]:
-        if tok.pos_ == "NOUN" or (other.dep_ == first.dep_ and other.head == first.head):
+        if tok.pos_ == "NOUN" or (other.dep_ == first.dep_ and other.head == first.head
+                                  and _list_item(other)):
             listed += [p for p in listed_people(other) if p not in listed]
     return listed
+
+
+def _list_item(tok: Token) -> bool:
+    """A second subject continues a list only after a comma, semicolon or "and"/"or"
+    ("[Sentence as published] Alvarado was killed" names one victim)."""
+    before = tok.left_edge.i - 1
+    return before >= 0 and tok.doc[before].lower_ in (",", ";", "and", "or")
 
 
 def _to_death(tok: Token) -> bool:
@@ -655,12 +617,7 @@ def _victim_slots(tok: Token) -> list[Token]:
     """Where the affected person sits for this toll word ("shot and killed" shares the
     subject of "shot"; "the body of a man" points at the man)."""
     if tok.pos_ == "VERB":
-        verb = tok.head if tok.dep_ == "conj" and not subjects(tok) else tok
-        passive = any(c.dep_ == "auxpass" for c in verb.children)
-        deps = {"nsubjpass"} if passive else {"dobj"}
-        if tok.lemma_.lower() in ("die", "perish"):  # "Vargas was shot and died"
-            deps = {"nsubj"} if verb is tok else {"nsubj", "nsubjpass"}
-        slots = [c for c in verb.children if c.dep_ in deps]
+        slots = _verb_slots(tok)
     elif _to_death(tok):  # "Vargas was shot to death", "gunmen beat a man to death"
         return _victim_slots(tok.head.head) if tok.head.head.pos_ == "VERB" else []
     elif tok.pos_ == "ADJ" and tok.dep_ in ("oprd", "acomp"):  # "a man was found dead"
@@ -678,6 +635,30 @@ def _victim_slots(tok: Token) -> list[Token]:
     return slots + bodies
 
 
+def _verb_slots(tok: Token) -> list[Token]:
+    """The victim of a toll verb: its passive subject or object, the subject of "die", the
+    one found ("a student was found murdered", "police found him killed")."""
+    if _found_done(tok):
+        found = [c for c in tok.children if c.dep_ == "nsubj"] or [
+            c for c in tok.head.children if c.dep_ == "dobj"]
+        return found or subjects(tok.head)
+    verb = tok.head if tok.dep_ == "conj" and not subjects(tok) else tok
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    deps = {"nsubjpass"} if passive else {"dobj"}
+    if tok.lemma_.lower() in ("die", "perish"):  # "Vargas was shot and died"
+        deps = {"nsubj"} if verb is tok else {"nsubj", "nsubjpass"}
+    return [c for c in verb.children if c.dep_ in deps]
+
+
+def _found_done(tok: Token) -> bool:
+    """"was found murdered", "police found him killed": a bare participle under a finding
+    verb tells what was done to the one found."""
+    if tok.tag_ != "VBN" or tok.head.lemma_.lower() not in _FINDING_VERBS or tok.head == tok:
+        return False
+    return tok.dep_ in ("advcl", "xcomp", "oprd", "acomp", "ccomp") and not any(
+        c.dep_ in ("nsubjpass", "auxpass", "aux") for c in tok.children)
+
+
 def _of_victims(noun: Token) -> list[Token]:
     """The victims of a killing noun: after "of", also a second "and of" ("the murder of X
     and of Y"), and a possessive ("Pizarro's assassination", "the leader's death")."""
@@ -690,7 +671,8 @@ def _of_victims(noun: Token) -> list[Token]:
 def _antecedent(tok: Token) -> Token:
     """"the mayor, who was murdered": a relative pronoun stands for the noun it follows."""
     if tok.lower_ in ("who", "whom", "that") and tok.head.dep_ == "relcl":
-        return tok.head.head
+        noun = tok.head.head  # "Judge Maria Diaz, third judge of ..., who was murdered"
+        return noun.head if noun.dep_ == "appos" and noun.head.pos_ == "PROPN" else noun
     return tok
 
 

@@ -5,7 +5,8 @@ sub-event type. Triggers that are negated ("no attacks") or irrealis (threats, p
 warnings, hypotheticals, "to deter further attacks") are returned with their flag set so
 the coder can skip them; non-events (drills, sports, business, film and political
 metaphors, abstract nouns such as "war" or "tensions") are not returned at all. The
-filters themselves live in `filters.py`.
+filters themselves live in `filters.py`; arrests told in the passive and people hurt with
+no attacker named ("were held", "was stabbed") are read in `arrests.py`.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
 
 from . import taxonomy as tx
+from .arrests import hurt_on_purpose, rule_arrest
 from .filters import (
     VIOLENT_SUBTYPES, agent_is_state, direct_objects, has_place_object, is_accidental,
     is_attributed, is_disaster, is_habitual, is_irrealis, is_negated, is_off_domain,
@@ -391,6 +393,8 @@ def _rule_violence_verbs(tok: Token) -> Hit | None:
             tok.pos_ == "VERB" and (direct_objects(tok) | objects(tok)) & PROPERTY_WORDS and \
             not protest_context(tok) and not _subject_is_weapon(tok):
         return tx.LOOTING, 0.7, tok.i, tok.i
+    if hurt_on_purpose(tok, lemma):
+        return _harmed(tok)
     if lemma in ("lynch", "lynching") or (lemma in ("beat", "kill", "attack", "burn")
                                           and "mob" in phrase_lemmas(subject(tok))):
         return tx.MOB_VIOLENCE, 0.85, tok.i, tok.i
@@ -401,6 +405,15 @@ def _rule_violence_verbs(tok: Token) -> Hit | None:
                                                              if c.dep_ == "dobj"}:
         return _open_fire(tok)
     return None
+
+
+def _harmed(tok: Token) -> Hit:
+    """Someone hurt on purpose (`arrests.hurt_on_purpose`): by the state at a protest, an
+    intervention; else typed like a killing whose attacker may be unnamed."""
+    if protest_context(tok) and agent_is_state(tok):
+        return tx.PROTEST_INTERVENTION, 0.7, tok.i, tok.i  # "beat the marchers with sticks"
+    return _killing_typed(tok, phrase_lemmas(subject(tok)) | {"unknown"}, direct_objects(tok)) \
+        or (tx.ATTACK, 0.7, tok.i, tok.i)
 
 
 def _open_fire(tok: Token) -> Hit:
@@ -670,6 +683,7 @@ RULES: Final = (
     rule_strategic,
     rule_other,
     _rule_target,
+    rule_arrest,
 )
 
 # sub-event types a weak, weapon-less rule produced; the coder may retype them from context

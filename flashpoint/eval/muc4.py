@@ -39,14 +39,15 @@ Before scoring, a new event is set aside, with its reason counted under `exclude
   "involve only PANAMA");
 - it is combat between armed forces and guerrillas (`military_combat`): an ACLED Battles
   event (by ACLED's definition a clash of two organised armed groups) unless one side is a
-  police force or civilians (inter 7), or any other violent event between state forces
-  (inter 1) and rebels (inter 2): an ambush of an army convoy with mines, an air raid on
-  rebel positions. (Widening this to every violent event with an armed target, known
-  attacker or not, raised irrelevant-message accuracy by 0.05 but cost 57 matched
-  templates, mostly where our target was wrong.) MUC treats guerrilla war (army against rebels) as
-  outside terrorism, while attacks on police, officials and civilians stay (the keys type
-  such victims LAW ENFORCEMENT, GOVERNMENT OFFICIAL, CIVILIAN; ACTIVE MILITARY victims are
-  rare and mostly former officers or bystanders of attacks on civilians).
+  police force, the government (its offices and officials) or civilians (inter 7), or any
+  other violent event between state forces (inter 1) and rebels (inter 2): an ambush of an
+  army convoy with mines, an air raid on rebel positions. (Widening this to every violent
+  event with an armed target, known attacker or not, raised irrelevant-message accuracy by
+  0.05 but cost 57 matched templates, mostly where our target was wrong.) MUC treats
+  guerrilla war (army against rebels) as outside terrorism, while attacks on police,
+  officials and civilians stay (the keys type such victims LAW ENFORCEMENT, GOVERNMENT
+  OFFICIAL, CIVILIAN; ACTIVE MILITARY victims are rare and mostly former officers or
+  bystanders of attacks on civilians).
 Age is not re-checked here: the coder's own window (`EventCoder(past_days=30)`) already
 makes older incidents past references. The coder is not bent to MUC's notion: these
 rules live only here. `python -m flashpoint.eval.muc4 PATH --errors FILE` writes one JSON
@@ -350,8 +351,8 @@ def _military_combat(event: Event) -> bool:
     if any(side not in ARMED_INTER for side in sides):
         return False
     names = f"{event.actor1 or ''} {event.actor2 or ''}".lower()
-    if "police" in names:
-        return False
+    if "police" in names or "government" in names:
+        return False  # attacks on the police and on the government's offices and officials
     return event.event_type == tx.BATTLES or {event.inter1, event.inter2} == {1, 2}
 
 

@@ -28,6 +28,9 @@ What goes in (feature values of `Place`):
   outliers cut (the capital when it has fewer than CENTROID_MIN_CITIES towns); names =
   GeoNames name + the English aliases of `flashpoint.countries`.
 - region: continents (Europe also as "EU").
+- other names (aliases.tsv, see `flashpoint.geo.landmarks.add_aliases`): former and formal
+  names of countries ("West Germany", "Holland"), region and county abbreviations ("N.L.",
+  "Herts").
 - region, water, landform, spot: the curated features of `flashpoint/geo/data/features.tsv`
   (seas, rivers, large named areas such as "Middle East" and "Sahel", landmarks) and, when
   PyPI `airportsdata` (MIT) is installed, airports with an IATA code; see
@@ -54,7 +57,7 @@ from typing import Any
 from ..errors import GazetteerError
 from ..records import Place
 from .gazetteer import DEFAULT_MAX_NAME_TOKENS, FORMAT_VERSION, SCHEMA, remove_file
-from .landmarks import add_landmarks
+from .landmarks import add_aliases, add_landmarks
 from .normalize import is_latin_name, name_keys, normalize_name
 from .sources import add_csc, read_json
 
@@ -336,6 +339,7 @@ def collect() -> BuildData:
     credit = add_csc(data, countries)
     if credit:
         data.credits.append(credit)
+    log.info("aliases: %d places gained other names", add_aliases(data))
     credit = add_landmarks(data, countries)
     if credit:
         data.credits.append(credit)

@@ -29,7 +29,7 @@ from .normalize import name_keys
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = "4"
+FORMAT_VERSION = "5"
 PLACE_COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(Place))
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);

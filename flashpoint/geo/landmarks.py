@@ -37,6 +37,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 FEATURES_FILE = Path(__file__).with_name("data") / "features.tsv"
+ALIASES_FILE = Path(__file__).with_name("data") / "aliases.tsv"
+ALIAS_FEATURES: frozenset[str] = frozenset({"country", "admin1", "admin2"})
 AIRPORTS_PACKAGE = "airportsdata"
 AIRPORTS_CREDIT = "airportsdata (MIT; data from mwgg/Airports, MIT)"
 FEATURE_KINDS: frozenset[str] = frozenset({"region", "water", "landform", "spot"})
@@ -100,6 +102,8 @@ def airport_names(name: str, city: str, big_cities: frozenset[str] = frozenset()
     if not head:
         return names
     core = base[len(head) + 1:].strip()
+    for word in ("Airport ", "International Airport "):  # "Amsterdam Airport Schiphol"
+        core = core[len(word):] if core.startswith(word) else core
     if not core or core.lower() == "international":
         return names
     names += [f"{core} {t}" for t in {tail or "Airport", "Airport"}]
@@ -184,6 +188,49 @@ def _with_region(place: Place, grid: TownGrid, countries: dict[str, Any]) -> Pla
     return replace(place, iso3=info.get("iso3"), country=info.get("name"),
                    admin1=place.admin1 or (town.admin1 if town else None),
                    admin2=town.admin2 if town and place.feature == "spot" else None)
+
+
+@dataclass(frozen=True, slots=True)
+class Alias:
+    """One row of aliases.tsv: other names of a place already in the build."""
+
+    country_code: str
+    feature: str
+    name: str
+    aliases: tuple[str, ...]
+
+
+def read_aliases(path: Path = ALIASES_FILE) -> list[Alias]:
+    """The curated other names; comment lines start with '#'."""
+    rows: list[Alias] = []
+    with path.open(encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            cells = line.rstrip("\n").split("\t")
+            if not line.strip() or line.startswith("#"):
+                continue
+            if len(cells) != 4 or cells[1] not in ALIAS_FEATURES:
+                raise GazetteerError(f"{path.name}:{n}: expected country, feature "
+                                     f"(country|admin1|admin2), name, aliases")
+            rows.append(Alias(cells[0], cells[1], cells[2],
+                              tuple(a for a in cells[3].split("|") if a)))
+    return rows
+
+
+def add_aliases(data: BuildData, rows: list[Alias] | None = None) -> int:
+    """Give the places that `rows` describe their other names (a country by its code, a
+    region by country, feature and name); returns how many places gained names."""
+    from .normalize import normalize_name
+
+    wanted = {(a.country_code, a.feature, "" if a.feature == "country"
+               else normalize_name(a.name)): a.aliases for a in (rows or read_aliases())}
+    hits = 0
+    for p in data.places:
+        key = (p.country_code, p.feature, "" if p.feature == "country"
+               else normalize_name(p.name))
+        if key in wanted:
+            data.names[p.geonameid].update(wanted[key])
+            hits += 1
+    return hits
 
 
 def add_landmarks(data: BuildData, countries: dict[str, Any]) -> str | None:

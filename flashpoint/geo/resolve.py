@@ -52,6 +52,7 @@ from .ranker import (
     region_key,
 )
 from .toponyms import Toponym, qualifier
+from .variants import DEMONYM_MIN_POPULATION, demonym_bases, name_variants
 
 W_POPULATION = 2.0
 W_COUNTRY = 2.0
@@ -109,7 +110,9 @@ AREA_ADJECTIVES: dict[str, str] = {
 
 
 def lookup_span(gazetteer: Gazetteer, text: str) -> list[Place]:
-    """Candidates for a span; retries without a generic tail ("Borno State" -> "Borno")."""
+    """Candidates for a span; a name with none is retried without a generic tail ("Borno
+    State" -> "Borno"), then in the other forms of `flashpoint.geo.variants` ("Readington
+    Township", "South Los Angeles", "Ontarians")."""
     demonym = _demonym_country(gazetteer, text)
     if demonym is not None:
         return [demonym]
@@ -121,9 +124,29 @@ def lookup_span(gazetteer: Gazetteer, text: str) -> list[Place]:
         trimmed = _GENERIC_TAIL.sub("", re.sub(r"^the\s+", "", text, flags=re.IGNORECASE))
         if trimmed and trimmed != text:
             found = candidates(gazetteer, trimmed)
+    if not found:
+        found = _variant_candidates(gazetteer, text)
     if len(found) > MAX_CANDIDATES:
         found = sorted(found, key=lambda p: (-p.population, p.geonameid))[:MAX_CANDIDATES]
     return found
+
+
+def _variant_candidates(gazetteer: Gazetteer, text: str) -> list[Place]:
+    """Candidates of the first other form of a name that has any (`flashpoint.geo.variants`):
+    an administrative wrapper or a position word removed, else the place a demonym is formed
+    from (an area, or a town of DEMONYM_MIN_POPULATION people or more)."""
+    for form in name_variants(text):
+        found = candidates(gazetteer, form)
+        if found:
+            return found
+    if not text[:1].isupper():
+        return []
+    for base in demonym_bases(text):
+        found = [p for p in candidates(gazetteer, base) if p.feature != "city"
+                 or p.population >= DEMONYM_MIN_POPULATION]
+        if found:
+            return found
+    return []
 
 
 def _demonym_country(gazetteer: Gazetteer, text: str) -> Place | None:

@@ -9,9 +9,11 @@ them with its other sources.
   "Augusta St."); a street word followed by a number is a numbered road ("County Road 43"),
   and one followed by another capitalised word names something else ("Pleasant Lane
   School"): neither is taken.
-- `dateline_spans`: an ALL-CAPS place name opening a line or a sentence and followed by a
-  dash, a bracket or a comma ("TORRINGTON —", "BEIRUT (AP)", "COLUMBUS, Ohio"), when its
-  title-cased form is in the gazetteer.
+- `dateline_spans`: an ALL-CAPS place name opening a line, a sentence or following the year
+  of a date ("March 24, 2009 NEWARK --") and followed by a dash, a bracket or a comma
+  ("TORRINGTON —", "BEIRUT (AP)", "COLUMBUS, Ohio"), when its title-cased form is in the
+  gazetteer; or by a colon ("BEIRUT: ...") when it names a town of
+  COLON_DATELINE_POPULATION people or more.
 - `division_spans`: a region named before "department" ("Usulutan Department").
 - `affiliation_spans`: the place after a party letter and a hyphen ("Rep. Nick Rahall,
   D-W. Va.", "R-Marshall").
@@ -41,6 +43,9 @@ NOT_NAME: frozenset[str] = frozenset(
 MAX_NAME_WORDS = 3
 DATELINE_NEXT: frozenset[str] = frozenset({"\u2014", "\u2013", "--", "---", "-", "(", ","})
 MAX_DATELINE_WORDS = 3
+# A dateline closed by a colon ("BEIRUT: ...") looks like a heading ("UPDATE:", "PHOTOS:"):
+# taken only for a place of this many people.
+COLON_DATELINE_POPULATION = 50_000
 PARTY_LETTERS: frozenset[str] = frozenset({"D", "R", "I"})
 # Postal-style abbreviations of US states and Canadian provinces that wire copy writes with
 # a full stop ("Churchill, Man.", "Gatineau, Que."); the corpora's spans keep the stop.
@@ -91,11 +96,13 @@ def street_spans(doc: Doc) -> list[tuple[int, int]]:
 
 
 def _opens_line(doc: Doc, i: int) -> bool:
-    """First word of the text, of a line, or after a full stop ("... in lake. HUDSON --")."""
+    """First word of the text, of a line, after a full stop ("... in lake. HUDSON --") or
+    after the year of a date line ("March 24, 2009 MANSFIELD --")."""
     if i == 0:
         return True
     prev = doc[i - 1]
-    return "\n" in prev.text_with_ws or prev.is_space or prev.text in (".", "!", "?")
+    year = len(prev.text) == 4 and prev.text.isdigit() and prev.text[:2] in ("19", "20")
+    return "\n" in prev.text_with_ws or prev.is_space or prev.text in (".", "!", "?") or year
 
 
 def _caps_word(tok: Token) -> bool:
@@ -107,6 +114,8 @@ def _caps_word(tok: Token) -> bool:
 
 
 def _dateline_follows(doc: Doc, end: int) -> bool:
+    if end < len(doc) and doc[end].text == ":":  # "BEIRUT: The body of ..."
+        return end + 1 < len(doc) and doc[end + 1].text[:1].isupper()
     if end >= len(doc) or doc[end].text not in DATELINE_NEXT:
         return False
     if doc[end].text != ",":
@@ -123,7 +132,13 @@ def dateline_spans(doc: Doc, gazetteer: Gazetteer) -> list[tuple[int, int]]:
         end = i + 1
         while end < len(doc) and end - i < MAX_DATELINE_WORDS and _caps_word(doc[end]):
             end += 1
-        if _dateline_follows(doc, end) and has_name(gazetteer, doc[i:end].text.title()):
+        if not _dateline_follows(doc, end):
+            continue
+        name = doc[i:end].text.title()
+        colon = doc[end].text == ":"  # "UPDATE:", "WATCH:" also open lines: towns only
+        if (colon and any(p.population >= COLON_DATELINE_POPULATION
+                          for p in candidates(gazetteer, name))) or (
+                not colon and has_name(gazetteer, name)):
             spans.append((i, end))
     return spans
 

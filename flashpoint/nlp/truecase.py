@@ -14,6 +14,8 @@ upper case is lower-cased word by word and then re-cased:
 - nouns are names by their neighbours: after a place prefix or a Spanish article
   ("SAN CARLOS", "LA CEIBA"), before or after an administrative unit ("CABANAS
   DEPARTMENT", "DEPARTMENT OF BOLIVAR");
+- common given names that English also lists (Maria, Carlos, John) are names, and the
+  singular noun-only words right after them their surnames ("CARLOS ORTEGA");
 - name heads and titles next to a name join it ("FARABUNDO MARTI NATIONAL LIBERATION
   FRONT", "GENERAL VILLAMARIONA"), and particles take the case of their place ("EL
   SALVADOR", "SAN LUIS DE LA REINA").
@@ -100,6 +102,15 @@ department departments province provinces municipality canton jurisdiction corre
 """.split())
 # "THE TOWN OF SEGOVIA": a word that is only a noun in English is a name after these.
 SETTLEMENTS = frozenset("town towns city village villages hamlet township port".split())
+# Given names that are also English words in the lexicon ("MARIA", "CARLOS", "HECTOR" would
+# be lower-cased); names that are common English words (Mark, Will, Rose, Grace) are not here.
+GIVEN_NAMES = frozenset("""
+maria carlos hector pilar jesus ricardo oscar victor hugo orlando ana rosa teresa silvia
+dolores john james robert david michael thomas charles george paul peter edgar napoleon
+franklin nelson walter todd
+""".split())
+# Surnames after a given name: at most this many words join it ("JOHN PAOLO PUZO OCHOA").
+SURNAME_WORDS = 3
 # Abbreviations whose full stop does not end a sentence.
 ABBREVIATIONS = frozenset("""
 no nos gen col maj lt capt sgt cmdr dr mr mrs ms st mt ft jan feb mar apr jun jul aug sep
@@ -196,6 +207,7 @@ def _recase(text: str, start: int, end: int, lex: Lexicon, chars: list[str]) -> 
     for i, word in enumerate(words):
         word.form = _word_form(text, words, i, lex)
     _names_by_neighbours(text, words, lex)
+    _surnames(text, words, lex)
     _mark_phrases(text, words, lex)
     for run in _adjacent_runs(text, words, lex):
         _join_name(run, lex)
@@ -220,6 +232,8 @@ def _word_form(text: str, words: list[_Word], i: int, lex: Lexicon) -> str:
     base = _POSSESSIVE.sub("", word.lower)
     if base in lex.demonyms or base in CALENDAR:
         return "title"
+    if base in GIVEN_NAMES:
+        return "name"
     if base == "may" and _next_is_digit(text, word.end):
         return "title"
     unknown = bool(lex.words) and not lex.is_english(base)  # no lexicon: no guessing
@@ -289,6 +303,32 @@ def _names_by_neighbours(text: str, words: list[_Word], lex: Lexicon) -> None:
             right.form = "name"
         elif left.form == "lower" and left.lower in lex.nouns and right.lower in ADMIN_UNITS:
             left.form = "name"
+
+
+def _surnames(text: str, words: list[_Word], lex: Lexicon) -> None:
+    """Words right after a given name are its surnames when English has them only as nouns
+    ("CARLOS ORTEGA", "JOHN PAOLO PUZO OCHOA"): WordNet lists many surnames (Ortega,
+    Pizarro, Wilson) as plain nouns, which would otherwise come out lower-case."""
+    for i, word in enumerate(words):
+        if word.lower not in GIVEN_NAMES or word.form != "name":
+            continue
+        for left, right in zip(words[i : i + SURNAME_WORDS], words[i + 1 : i + 1 + SURNAME_WORDS]):
+            if not _adjacent(text, left, right) or not _surname_like(right, lex):
+                break
+            right.form = "name"
+
+
+# Nouns that follow a name without being part of it ("the Hugo Banzer government").
+_AFTER_NAMES = frozenset("government administration regime family spokesman case".split())
+
+
+def _surname_like(word: _Word, lex: Lexicon) -> bool:
+    """A name word, or a singular noun-only word that is no name head or common follower."""
+    if word.form == "name":
+        return True
+    low = word.lower
+    return word.form == "lower" and low in lex.nouns and not low.endswith("s") and \
+        low not in NAME_HEADS and low not in _AFTER_NAMES and low not in PARTICLES
 
 
 def _mark_phrases(text: str, words: list[_Word], lex: Lexicon) -> None:
