@@ -129,3 +129,49 @@ def test_next_sentence_continuing_the_attack_joins_it(stages: list[Any]) -> None
                                          "The gunmen fled towards Aleppo after the attack.")
     assert len(events) == 1
 
+
+
+# --- a civil war's running total told in a relative clause ------------------------------
+
+
+def test_war_total_in_a_relative_clause_never_joins_the_event(stages: list[Any]) -> None:
+    event = only_event(stages, "Gunmen killed three shepherds near Idlib on Monday, in a "
+                               "province scarred by a civil war in which 90,000 people died.")
+    assert event.fatalities is not None and event.fatalities.best == 3
+
+
+def test_war_total_sentence_after_the_event_stays_out(stages: list[Any]) -> None:
+    event = only_event(stages, "Gunmen attacked a checkpoint in Idlib on Monday, killing two "
+                               "guards. The attack revived fears of an insurgency that has "
+                               "killed 20,000 people.")
+    assert event.fatalities is not None and event.fatalities.best == 2
+
+
+# --- captives found dead after an abduction (ACLED: an additional Attack event) ----------
+
+
+def test_captive_found_dead_later_is_a_second_event(stages: list[Any]) -> None:
+    events = new_events(stages, "Armed men abducted two nurses from a clinic in Idlib on "
+                                "Monday. The two nurses were later found dead near a canal.")
+    found = [(e.sub_event_type, e.fatalities.best if e.fatalities else None) for e in events]
+    assert found == [("Abduction/forced disappearance", None), ("Attack", 2)]
+
+
+def test_body_found_after_abduction_is_a_second_event(stages: list[Any]) -> None:
+    events = new_events(stages, "Gunmen kidnapped a village chief in Idlib on Sunday. His "
+                                "body was found on Tuesday beside a road.")
+    assert [e.sub_event_type for e in events] == ["Abduction/forced disappearance", "Attack"]
+    assert events[1].fatalities is not None and events[1].fatalities.best == 1
+
+
+def test_death_without_discovery_cue_joins_the_running_attack(stages: list[Any]) -> None:
+    event = only_event(stages, "Gunmen attacked a bus in Idlib on Monday. Two passengers "
+                               "were found dead inside.")
+    assert event.sub_event_type == "Attack"
+    assert event.fatalities is not None and event.fatalities.best == 2
+
+
+def test_abduction_without_deaths_stays_one_abduction(stages: list[Any]) -> None:
+    event = only_event(stages, "Armed men abducted four traders near Idlib on Monday. The "
+                               "traders were later released unharmed.")
+    assert event.sub_event_type == "Abduction/forced disappearance"

@@ -60,3 +60,48 @@ def test_an_attack_noun_as_subject_names_its_target(model: Any) -> None:
     agents, targets = role_tokens(verb)
     assert "base" in {t.lower_ for t in targets}
     assert "attack" not in {t.lower_ for t in agents}
+
+
+@pytest.mark.parametrize("text", [
+    "The opposition party today condemned the murder of Senator Anselmo Verdugo.",
+    "The foreign minister said he was alarmed over the assassination of Judge Ramira Ocampo.",
+    "Church leaders deplored the massacre of nine farm workers in Villa Serrano.",
+    "Farmers' unions yesterday condemned Tomas Elizondo's murder.",
+    "Regarding the assassination of Deputy Marta Iriarte on Sunday, the party demanded a "
+    "full inquiry.",
+    "The council has denounced the killing of Father Julio Benavides.",
+    "The mayor was shocked by the slaying of two teachers from Los Robles.",
+])
+def test_a_named_killing_met_by_a_fresh_reaction_is_an_event(model: Any, text: str) -> None:
+    assert tx.ATTACK in factual(model, text)
+
+
+@pytest.mark.parametrize("text", [
+    "We must never forget the murder of Bishop Aurelio Manrique.",
+    "The press today recalled the murder of Bishop Aurelio Manrique.",
+    "Unions today condemned the assassination of Judge Lino Barrera, unsolved for eleven years.",
+    "Rebels today plotted the assassination of Governor Irene Salcedo.",
+    "The rebels condemned murder as a weapon of politics.",
+])
+def test_remembered_general_or_planned_killings_are_not(model: Any, text: str) -> None:
+    assert tx.ATTACK not in factual(model, text)
+
+
+def test_names_victim_needs_a_definite_noun_with_its_victim(model: Any) -> None:
+    from flashpoint.coding.filters import names_victim, reported_killing
+
+    doc = model("Unions condemned the murder of Senator Elena Varga and a murder in a bar.")
+    first, second = [t for t in doc if t.lower_ == "murder"]
+    assert names_victim(first) and reported_killing(first)
+    assert not names_victim(second)
+
+
+def test_a_killing_told_before_is_not_reported_again(model: Any) -> None:
+    from flashpoint.coding.filters import reported_killing
+
+    doc = model("Gunmen murdered Senator Elena Varga in her office on Monday. "
+                "Unions today condemned the murder of Senator Elena Varga.")
+    noun = next(t for t in doc if t.lower_ == "murder")
+    assert not reported_killing(noun)
+    alone = model("Unions today condemned the murder of Senator Elena Varga.")
+    assert reported_killing(next(t for t in alone if t.lower_ == "murder"))

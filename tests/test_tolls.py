@@ -181,6 +181,29 @@ def test_cumulative(nlp):
 @pytest.mark.parametrize(
     "text",
     [
+        "Bandits raided a farm in a region scarred by a long war in which 40,000 people died.",
+        "Two guards were hurt in the latest clash of a conflict that has killed 9,000 people.",
+        "The insurgency, which has killed more than 3,000 farmers, spread to the coast.",
+        "The vote comes after an uprising that left about 800 dead.",
+    ],
+)
+def test_war_relative_clause_is_running_total(nlp, text):
+    """A relative clause on a war noun counts the war's dead, not this event's."""
+    killed = [t for t in tolls_of(nlp, text) if t.kind == "killed"]
+    assert killed and all(t.cumulative for t in killed)
+
+
+def test_relative_clause_on_fighting_is_the_events_toll(nlp):
+    """"Fighting that killed 20" tells one event, unlike "a war that killed 20,000"."""
+    tolls = tolls_of(nlp, "Heavy fighting that killed 20 people broke out near the port on Monday.")
+    assert [(t.best, t.cumulative) for t in tolls] == [(20, False)]
+    mixed = tolls_of(nlp, "Gunmen killed six villagers in a war that has killed 50,000 people.")
+    assert [(t.best, t.cumulative) for t in mixed] == [(6, False), (50000, True)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "The 25-year-old leader, aged 40, took power in 2019.",
         "Fighters fired 12 rockets at the base.",
         "The battle for the title lasted 90 minutes.",
@@ -390,3 +413,30 @@ def test_killing_noun_with_victims_after_of(nlp, text, best):
 )
 def test_dead_as_complement_counts_the_object_or_subject(nlp, text, best):
     assert killed_best(nlp, text) == best
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("Her body was recovered from the river on Friday.", [1]),
+        ("Farmers found the body of a herder near the well.", [1]),
+        ("The body of Omar Haddad was discovered at dawn.", [1]),
+        ("The armoured body of the truck was found in a ditch.", []),
+        ("Her body of work was found in an old archive.", []),
+    ],
+)
+def test_one_found_body_is_one_death(nlp, text, killed):
+    """A lone body found ("his body was found") is one reported death."""
+    assert [t.best for t in tolls_of(nlp, text) if t.kind == "killed"] == killed
+
+
+def test_killed_later(nlp):
+    from flashpoint.coding.event_tolls import killed_later
+
+    def later(text):
+        return killed_later(next(nlp(text).sents))
+
+    assert later("The hostages were later found dead in a forest.")
+    assert later("Police discovered the bodies of the two kidnapped men.")
+    assert not later("Gunmen killed two guards during the raid.")
+    assert not later("The kidnappers later released the three engineers.")

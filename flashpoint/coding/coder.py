@@ -33,7 +33,7 @@ from ..records import (
 )
 from . import taxonomy as tx
 from .dates import is_bare_year, is_calendar, names_year
-from .event_tolls import event_toll
+from .event_tolls import event_toll, killed_later
 from .events import _claimant, _country, _denied_by_actor, describe
 from .learned import ModelPolicy, SentenceModel, judge, load_model
 from .incidents import new_scene, same_area, scene_places
@@ -93,7 +93,9 @@ def _foreign_sentences(grp: Group, groups: list[Group]) -> frozenset[int]:
 
 def final_type(grp: Group, fatalities: Toll | None) -> str:
     """An attack that killed people stays an Attack even when the attackers also abducted
-    or looted; without deaths the more specific act (abduction, sexual violence) wins."""
+    or looted; without deaths the more specific act (abduction, sexual violence) wins.
+    Captives found dead later in a sentence of their own are a second event
+    (`EventCoder._killing_after`), so the Abduction keeps no deaths (docs/tolls.md)."""
     types = {t.sub_event_type for t in grp.triggers}
     if tx.ATTACK in types and fatalities is not None and fatalities.best > 0 and \
             grp.sub_event_type in (tx.ABDUCTION, tx.SEXUAL_VIOLENCE, tx.LOOTING):
@@ -474,8 +476,23 @@ class EventCoder:
         running = self._running(groups, "new")
         if running is None:
             self._early.append(i)
+        elif running.sub_event_type == tx.ABDUCTION and killed_later(sents[i]):
+            if not self._other_incident(analysis, sents[i], running, []):
+                self._killing_after(running, groups).toll_sents.append(i)
         elif not self._other_incident(analysis, sents[i], running, dates):
             running.toll_sents.append(i)
+
+    @staticmethod
+    def _killing_after(abduction: Group, groups: list[Group]) -> Group:
+        """Captives found dead after an abduction ("the bodies of the two kidnapped men were
+        found", on a later day) are a second event: an Attack by the same abductors, while
+        the Abduction keeps no deaths (ACLED codes violence reported later in captivity as
+        an additional event). The killing takes the abduction's sentences for its actors
+        and place."""
+        killing = Group("new", list(abduction.triggers), list(abduction.sents), tx.ATTACK,
+                        abduction.date, set(abduction.place_ids))
+        groups.append(killing)
+        return killing
 
     def _other_incident(self, analysis: Analysis, sent: Span, grp: Group,
                         dates: list[DateMention]) -> bool:

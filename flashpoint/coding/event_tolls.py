@@ -14,7 +14,7 @@ from ..records import Toll
 from .people import is_person, named_victim, victim_class
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 # Words that make a later figure add to the earlier ones ("three civilians also died").
 _ADDED_CUES = frozenset("also another other more additional further too separately".split())
@@ -168,3 +168,20 @@ def _summed(doc: Doc, parts: list[Toll]) -> Toll:
                 low=sum(t.low for t in parts), best=sum(t.best for t in parts),
                 high=sum(t.high for t in parts),
                 side="perpetrator" if all(t.side == "perpetrator" for t in parts) else "victim")
+
+
+_FOUND_VERBS = frozenset("find discover recover dump locate identify appear turn".split())
+_REMAINS = frozenset("body bodies corpse corpses remains dead".split())
+
+
+def killed_later(sent: Span) -> bool:
+    """Does the sentence tell of captives killed after their abduction ("the body of the
+    kidnapped mayor was found", "they were later found dead", "his body turned up")? ACLED
+    codes a killing during an abduction as one Attack, but violence reported later in
+    captivity as an additional event beside the Abduction (docs/tolls.md)."""
+    words = {t.lower_ for t in sent}
+    if "later" in words and any(t.lemma_.lower() in ("kill", "murder", "execute", "die")
+                                for t in sent):
+        return True
+    return any(t.lemma_.lower() in _FOUND_VERBS and t.pos_ in ("VERB", "AUX")
+               and _REMAINS & words for t in sent)

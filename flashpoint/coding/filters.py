@@ -13,7 +13,8 @@ attributed (claims, accusations, sanctions), natural-disaster and background ref
 ("after the riots", "the riots changed everything", "riot victims", "these riots are an
 assault on humanity") are dropped. Sentences recalling an earlier event are marked, unless
 the cue sits in a relative or participle clause ("an offensive that had previously involved
-shelling").
+shelling"). A killing named by its victim and met by a fresh time or a reaction ("today
+condemned the murder of Minister X") is a report, not background (`reported_killing`).
 """
 
 from __future__ import annotations
@@ -220,7 +221,7 @@ def _prefixed_non(tok: Token) -> bool:
 
 def is_irrealis(tok: Token) -> bool:
     """Modal, conditional, future or governed by a threat/plan/warning/deterrence word."""
-    if _told_as_past(tok):
+    if _told_as_past(tok) or reported_killing(tok):
         return False  # "will investigate the attack that killed 10 union members"
     t, steps = tok, 0
     while steps < 5:
@@ -596,8 +597,8 @@ def is_reference(tok: Token) -> bool:
     modifier of another noun ("riot victims", "the riot situation"); or the subject or object
     of a verb that discusses rather than narrates, in a sentence with no toll and no fresh
     time ("the riots changed everything", "to link the Gujarat riots to social causes")."""
-    if tok.pos_ not in ("NOUN", "PROPN"):
-        return False
+    if tok.pos_ not in ("NOUN", "PROPN") or reported_killing(tok):
+        return False  # "today condemned the murder of Minister X" reports a killing
     if _predicate(tok):
         return True  # "these riots are an assault on humanity"
     if low(tok) not in REFERENCE_NOUNS | MORE_REFERENCES:
@@ -700,3 +701,80 @@ def _referential(tok: Token) -> bool:
                    for c in kids)
     named = any(c.dep_ == "compound" for c in kids)  # "the Godhra train massacre"
     return definite or named or tok.tag_ == "NNS" and low(tok) in ("riot", "rioting")
+
+
+# --- killings named by their victim ------------------------------------------------------
+# A follow-up report often tells a killing only as a noun: "the government today condemned
+# the murder of Minister X", "alarmed over the assassination of X". A definite killing noun
+# that names its victim is one incident; with a fresh time or a reaction in the sentence it
+# is news of a recent killing, not background (docs/coding.md, "Relevance").
+VICTIM_NOUNS: Final = frozenset({"murder", "assassination", "killing", "slaying", "massacre",
+                                 "kidnapping", "abduction"})
+# Reactions that follow a killing within days: "condemned", "deplored", "alarmed over".
+REACTION_WORDS: Final = frozenset(
+    "condemn deplore repudiate reject denounce lament regret alarm alarmed shock shocked "
+    "outrage outraged indignation indignant consternation".split())
+# Words of memory or of a long time: "we must not forget the murder of X", "in ten years".
+MEMORY_WORDS: Final = frozenset(
+    "forget remember recall mention refer commemorate honor honour memory year years ago "
+    "anniversary decade still".split())
+# What makes a named killing not yet done: "plotted the assassination of the minister".
+PLANNED: Final = frozenset(
+    "threaten threat plan plot prevent avoid fear intend aim seek prepare want wish hope try "
+    "risk danger possibility prospect order attempt".split())
+FRESH_WORDS_NOW: Final = frozenset(
+    "today yesterday tonight monday tuesday wednesday thursday friday saturday sunday "
+    "morning afternoon evening recent recently".split())
+
+
+def names_victim(tok: Token) -> bool:
+    """"the murder of Minister X", "Galan's murder", "the massacre of six priests": a
+    definite singular killing noun that names whom it killed, so it is one incident."""
+    if tok.tag_ != "NN" or low(tok) not in VICTIM_NOUNS or tok.dep_ == "compound":
+        return False
+    kids = list(tok.children)
+    if any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in kids):
+        return True
+    if not any(c.lower_ in ("the", "this", "that") or c.dep_ == "poss" for c in kids):
+        return False
+    return any(c.dep_ == "pobj" and _named_or_counted(c) for p in kids
+               if p.dep_ == "prep" and p.lower_ == "of" for c in p.children)
+
+
+def _named_or_counted(noun: Token) -> bool:
+    return noun.pos_ == "PROPN" or any(
+        t.pos_ == "PROPN" or t.dep_ == "nummod" and t.head.i == noun.i for t in noun.subtree)
+
+
+def reported_killing(tok: Token) -> bool:
+    """A named killing the sentence ties to now, by a fresh time word or a reaction ("ARENA
+    today condemned the murder of Minister X"), with no word of memory or of years ("we
+    must not forget the murder of X", "unsolved in ten years") and no plan ("plotted the
+    assassination of X"): a careful coder codes it as a recent killing."""
+    if not names_victim(tok) or _told_before(tok):
+        return False
+    lemmas = sent_lemmas(tok.sent) | {t.lower_ for t in tok.sent}
+    if lemmas & MEMORY_WORDS or any(_year(t) for t in tok.sent):
+        return False
+    if any(low(a) in PLANNED for a in tok.ancestors):
+        return False
+    return bool(lemmas & (FRESH_WORDS_NOW | REACTION_WORDS))
+
+
+# Words that tell a killing or an abduction: once told, a later "the murder of X" repeats it.
+KILLING_WORDS: Final = VICTIM_NOUNS | frozenset(
+    "kill murder assassinate massacre slay execute kidnap abduct".split())
+
+
+def _told_before(tok: Token) -> bool:
+    """The report has told a killing in an earlier sentence: this noun repeats a known
+    incident ("Vargas was murdered yesterday ... the minister also condemned the murder of
+    Vargas"), which the coder's usual rules already place and date."""
+    return any(low(t) in KILLING_WORDS for t in tok.doc[:tok.sent.start])
+
+
+def _year(tok: Token) -> bool:
+    """"1975", "'80": a year names a time long enough ago to be background, or dates it."""
+    text = tok.text.lstrip("'")
+    return text.isdigit() and (len(text) == 4 and text[:2] in ("18", "19", "20")
+                               or len(text) == 2 and tok.text.startswith("'"))

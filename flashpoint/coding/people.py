@@ -31,7 +31,7 @@ PERSON_NOUNS = frozenset(
     "victim cook maid wife husband son daughter brother sister mother father citizen "
     "missionary colonel captain lieutenant sergeant corporal magistrate prosecutor "
     "ambassador diplomat editor director inspector agent bishop archbishop monsignor "
-    "jesuit campesino legislator".split()
+    "jesuit campesino legislator shepherd".split()
 )
 _PERSON_SUFFIXES = ("er", "ist", "ian", "man", "men", "ant", "ee")
 _NOT_PERSON = frozenset(

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .filters import low, sent_lemmas, verb_of
+from .filters import low, reported_killing, sent_lemmas, verb_of
 from .taxonomy import VIOLENCE_ANCHORS
 
 if TYPE_CHECKING:
@@ -474,8 +474,8 @@ def _topic_of_talk(tok: Token) -> bool:
     """The event word, or a noun it belongs to, is what a speaker recalls, discusses or
     protests, in a sentence that gives no fresh time: "he was referring to the massacre of
     six priests who were killed by soldiers", "protesting the killing of the priests"."""
-    if _fresh_time(tok):
-        return False
+    if _fresh_time(tok) or reported_killing(tok):
+        return False  # "ARENA condemned the murder of Minister X": news, not a recollection
     nodes = [n for n in [tok, *list(tok.ancestors)[:6]] if n.pos_ in ("NOUN", "PROPN")]
     return _under_talk_root(tok) or any(
         _talked_topic(n) or n is not tok and low(n) in CHARGE_NOUNS

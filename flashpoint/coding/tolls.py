@@ -66,6 +66,17 @@ KIND_LEMMAS: dict[str, str] = {
 CUMULATIVE_SUBJECTS = frozenset(
     "war conflict fighting violence insurgency crisis campaign uprising".split()
 )
+# Nouns whose relative clause counts a running total ("a civil war in which 70,000 died",
+# "the conflict, which has claimed 70,000 lives"): the whole war's dead, never one event's.
+# Not "fighting" or "violence": "heavy fighting that killed 20 people broke out on Monday"
+# tells one event's toll.
+_WAR_NOUNS = frozenset(
+    "war conflict insurgency campaign uprising rebellion insurrection revolution "
+    "strife occupation".split()
+)
+_CLAUSE_DEPS = frozenset({"relcl", "acl"})
+_CLIMB_DEPS = frozenset({"conj", "xcomp", "ccomp", "acomp", "oprd", "attr", "dobj", "nsubj",
+                         "nsubjpass", "pobj", "prep", "amod", "nummod", "compound", "advcl"})
 _SKIP_ENTS = frozenset({"MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
 _SOFT_ENTS = frozenset({"DATE", "TIME"})  # the small model tags "from 30 to 45" as DATE
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
@@ -298,6 +309,8 @@ def _cumulative(trigger: Token, sent: Span, start: int) -> bool:
     """Is the toll starting at char `start` a running total rather than this event's?"""
     if any(c.dep_ == "nsubj" and c.lemma_.lower() in CUMULATIVE_SUBJECTS for c in trigger.children):
         return True
+    if _in_war_clause(trigger):
+        return True
     text = sent.text.lower()
     if any(sent.start_char + m.start() < start for m in _TOTAL_RE.finditer(text)):
         return True
@@ -309,6 +322,21 @@ def _cumulative(trigger: Token, sent: Span, start: int) -> bool:
             window = sent.doc[tok.i + 1 : min(tok.i + 8, clause.end)]
             if any(t.ent_type_ == "DATE" for t in window):
                 return True
+    return False
+
+
+def _in_war_clause(trigger: Token) -> bool:
+    """Does the toll verb stand in a relative clause on a war noun ("a civil war in which
+    more than 70,000 died", "the conflict, which has claimed 70,000 lives", "a war that
+    left thousands dead")? Such a clause tells the war's running total wherever it stands
+    in the article, so it is never the event's own toll."""
+    tok = trigger
+    for _ in range(4):  # "left thousands dead": dead -> left (relcl) -> war
+        if tok.dep_ in _CLAUSE_DEPS:
+            return tok.head.lemma_.lower() in _WAR_NOUNS
+        if tok.dep_ not in _CLIMB_DEPS or tok.head is tok:
+            return False
+        tok = tok.head
     return False
 
 
@@ -425,7 +453,33 @@ def extract_tolls(sent: Span) -> list[Toll]:
     groups = _bound_quantities(sent)
     tolls = [_group_toll(sent, sent.doc[trig_i], all_bound, set(groups))
              for trig_i, all_bound in sorted(groups.items())]
-    return tolls + _singular_tolls(sent, set(groups))
+    tolls += _singular_tolls(sent, set(groups))
+    return tolls + [b for b in _found_body(sent, set(groups))
+                    if not any(t.start < b.end and b.start < t.end for t in tolls)]
+
+
+_FOUND = frozenset("find discover recover dump locate identify".split())
+_ONE_OWNER = frozenset("his her".split())
+
+
+def _found_body(sent: Span, bound: set[int]) -> list[Toll]:
+    """"His body was found", "police found the body of the mayor": one person dead. A lone
+    body has no figure to bind, yet it is a death the article reports (often a captive's)."""
+    found: list[Toll] = []
+    for tok in sent:
+        if tok.lower_ not in ("body", "corpse") or tok.i in bound or tok.head.lemma_.lower() \
+                not in _FOUND or tok.dep_ not in ("nsubjpass", "dobj", "nsubj"):
+            continue
+        owner = [c for c in tok.children if c.dep_ == "poss" and c.lower_ in _ONE_OWNER]
+        of = [g for c in tok.children if c.lower_ == "of" for g in c.children
+              if g.dep_ == "pobj" and (one_person(g) or named_victim(g))]
+        if (owner or of) and not (any(c.lower_ == "of" for c in tok.children) and not of):
+            first = min([tok] + owner, key=lambda t: t.i)
+            last = max([tok] + [g.right_edge for g in of], key=lambda t: t.i)
+            end = last.idx + len(last)
+            found.append(Toll(first.idx, end, sent.doc.text[first.idx : end], "killed", 1, 1,
+                              1, cumulative=_cumulative(tok.head, sent, first.idx)))
+    return found
 
 
 def _group_toll(sent: Span, trig: Token, all_bound: list[tuple[Quantity, Token]],
