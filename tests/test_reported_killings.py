@@ -105,3 +105,16 @@ def test_a_killing_told_before_is_not_reported_again(model: Any) -> None:
     assert not reported_killing(noun)
     alone = model("Unions today condemned the murder of Senator Elena Varga.")
     assert reported_killing(next(t for t in alone if t.lower_ == "murder"))
+
+
+@pytest.mark.parametrize("text", [
+    "Guerrillas killed the mayor of the town on Sunday.",
+    "Subversives killed two peasants near the bridge.",
+    "A paramilitary commando killed a union leader yesterday.",
+    "Hitmen killed a judge in the city.",
+    "The kidnappers killed the businessman on Friday.",
+])
+def test_armed_men_of_every_name_kill(model: Any, text: str) -> None:
+    """"kill" needs an armed or state agent; guerrillas, subversives, commandos,
+    paramilitaries, hitmen and kidnappers are armed men."""
+    assert factual(model, text) == {tx.ATTACK}

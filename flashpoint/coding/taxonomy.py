@@ -177,6 +177,7 @@ ARMED_AGENTS: Final = frozenset({
     "gunman", "gunmen", "militant", "attacker", "assailant", "bandit", "insurgent",
     "jihadist", "rebel", "militia", "militiaman", "fighter", "terrorist", "soldier",
     "troops", "army", "extremist", "raider", "group", "force", "police", "policeman",
+    "guerrilla", "subversive", "commando", "paramilitary", "hitman", "kidnapper",
 })
 STATE_AGENTS: Final = frozenset({
     "army", "troops", "soldier", "military", "government", "regime", "police", "force",
