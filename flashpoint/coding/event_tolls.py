@@ -170,7 +170,10 @@ def _summed(doc: Doc, parts: list[Toll]) -> Toll:
                 side="perpetrator" if all(t.side == "perpetrator" for t in parts) else "victim")
 
 
-_FOUND_VERBS = frozenset("find discover recover dump locate identify appear turn".split())
+# Verbs of finding the dead ("the body was found / recovered / dumped"), and of remains
+# surfacing ("his body turned up", "appeared").
+FINDING_VERBS = frozenset("find discover recover dump locate identify".split())
+_FOUND_VERBS = FINDING_VERBS | {"appear", "turn"}
 _REMAINS = frozenset("body bodies corpse corpses remains dead".split())
 
 

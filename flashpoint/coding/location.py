@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..geo.resolve import dateline_place_end
 from ..nlp import dateline_end
 from ..records import EventMention, Evidence, PlaceMention
 from .spans import in_sents as _in_sents
@@ -82,8 +83,6 @@ def _not_actors(analysis: Analysis) -> list[PlaceMention]:
     """Places that are not the name of an actor ("the U.S. launched ..." names an actor,
     not where the event happened), nor a nationality ("a U.S. citizen"), nor the dateline
     ("ADEN, Yemen — ", "SAN SALVADOR, 3 JAN 90 --": where the report was filed)."""
-    from ..geo.resolve import dateline_place_end
-
     text = analysis.article.text
     end = max(dateline_end(text), dateline_place_end(text))
     return [p for p in analysis.places if p.start >= end

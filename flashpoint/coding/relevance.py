@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .filters import low, reported_killing, sent_lemmas, verb_of
+from .filters import FRESH_TIME, low, reported_killing, sent_lemmas, verb_of
 from .taxonomy import VIOLENCE_ANCHORS
 
 if TYPE_CHECKING:
@@ -461,9 +461,6 @@ TALK_GOVERNORS = frozenset(
     "recall remember refer discuss evoke forget commemorate honor honour mourn remind "
     "controversy debate memory touch protest characterize characterise".split())
 TOPIC_PREPS = frozenset({"regarding", "concerning", "about"})
-FRESH_TIME = frozenset(
-    "today yesterday tonight overnight monday tuesday wednesday thursday friday saturday "
-    "sunday morning afternoon evening night".split())
 
 
 def _fresh_time(tok: Token) -> bool:

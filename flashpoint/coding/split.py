@@ -42,6 +42,7 @@ from ..geo.location import geo_precision
 from ..records import Article, EventMention, Evidence, PlaceMention, Toll
 from .events import describe
 from .incidents import same_area
+from .location import _in_focus_country
 from .spans import in_sents
 
 if TYPE_CHECKING:
@@ -177,8 +178,6 @@ def _trailing_area(run: list[PlaceMention], usable: set[tuple[int, int]],
 
 def _country_of(analysis: Analysis, place: PlaceMention) -> PlaceMention | None:
     """A mention of the country holding the event's place, if the text names it."""
-    from .location import _in_focus_country
-
     assert place.place is not None
     found, _ = _in_focus_country(analysis, place.place.country_code)
     return found if found is not None and found.place is not None \

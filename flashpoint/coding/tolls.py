@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, ClassVar
 
 from ..records import Toll
-from .event_tolls import event_toll
+from .event_tolls import FINDING_VERBS, event_toll
 from .numbers import Quantity, find_quantities
 from .people import (
     MILITANT_NOUNS,
@@ -458,7 +458,6 @@ def extract_tolls(sent: Span) -> list[Toll]:
                     if not any(t.start < b.end and b.start < t.end for t in tolls)]
 
 
-_FOUND = frozenset("find discover recover dump locate identify".split())
 _ONE_OWNER = frozenset("his her".split())
 
 
@@ -468,12 +467,12 @@ def _found_body(sent: Span, bound: set[int]) -> list[Toll]:
     found: list[Toll] = []
     for tok in sent:
         if tok.lower_ not in ("body", "corpse") or tok.i in bound or tok.head.lemma_.lower() \
-                not in _FOUND or tok.dep_ not in ("nsubjpass", "dobj", "nsubj"):
+                not in FINDING_VERBS or tok.dep_ not in ("nsubjpass", "dobj", "nsubj"):
             continue
         owner = [c for c in tok.children if c.dep_ == "poss" and c.lower_ in _ONE_OWNER]
         of = [g for c in tok.children if c.lower_ == "of" for g in c.children
               if g.dep_ == "pobj" and (one_person(g) or named_victim(g))]
-        if (owner or of) and not (any(c.lower_ == "of" for c in tok.children) and not of):
+        if (owner or of) and not (_has_of(tok) and not of):
             first = min([tok] + owner, key=lambda t: t.i)
             last = max([tok] + [g.right_edge for g in of], key=lambda t: t.i)
             end = last.idx + len(last)
