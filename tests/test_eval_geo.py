@@ -177,6 +177,7 @@ def test_evaluate_geo_on_fixture(gaz: InMemoryGazetteer, nlp: object) -> None:
     # resolution from gold spans: all but Texas; every gold id but Texas's
     assert overall.acc161 == pytest.approx(10 / 11)
     assert overall.id_match == pytest.approx(10 / 11)
+    assert overall.id_acc161 == pytest.approx(10 / 11)  # every resolvable one has an id
     assert overall.median_km == 0.0
     expected_auc = math.log1p(texas_km(gaz)) / 2 / (10 * math.log(MAX_ERROR_KM))
     assert overall.auc == pytest.approx(expected_auc)
@@ -187,6 +188,21 @@ def test_evaluate_geo_on_fixture(gaz: InMemoryGazetteer, nlp: object) -> None:
         assert share is not None and 0.0 < share <= 1.0
     assert overall.overlap_f1 >= overall.rec_f1  # type: ignore[operator]
     assert overall.corpus_f1 is not None and 0.0 < overall.corpus_f1 <= 1.0
+
+
+@pytest.mark.model
+def test_acc161_with_id_leaves_out_toponyms_without_geonames_id(
+        gaz: InMemoryGazetteer, nlp: object, tmp_path: Path) -> None:
+    text = "Fighting reached Tripoli and Harbour Road."
+    road = {"start": 29, "end": 41, "surface": "Harbour Road", "lat": 1.0, "lon": 1.0}
+    tripoli = {"start": 17, "end": 24, "surface": "Tripoli", "lat": 32.88743,
+               "lon": 13.18733, "geonameid": "2210247"}
+    doc = {"corpus": "t", "doc_id": "d", "text": text, "toponyms": [tripoli, road]}
+    path = tmp_path / "ids.jsonl"
+    path.write_text(json.dumps(doc) + "\n", encoding="utf-8")
+    overall = evaluate_geo([path], gaz, nlp).overall  # type: ignore[arg-type]
+    assert overall.acc161 == pytest.approx(0.5)  # the road is not in the gazetteer
+    assert overall.id_acc161 == pytest.approx(1.0)  # only toponyms with a GeoNames id
 
 
 def texas_km(gaz: InMemoryGazetteer) -> float:
@@ -207,5 +223,6 @@ def test_report_serialises_and_formats(gaz: InMemoryGazetteer, nlp: object) -> N
     table = format_table(report)
     lines = table.splitlines()
     assert "Acc@161 (gold spans)" in lines[0] and "population baseline" in lines[0]
+    assert "Acc@161 (with id)" in lines[0]
     assert "rec F1" in lines[0] and "corpus F1" in lines[0]
     assert [line.split()[0] for line in lines[2:5]] == ["geo_small", "geo_small", "overall"]
