@@ -101,3 +101,20 @@ def test_nationality_is_not_a_location(text: str, name: str, expected: bool) -> 
                            Place(1, name, "US", 1.0, 1.0, feature))
     analysis = Analysis(Article(id="a", text=text), doc=doc, places=[mention])
     assert _nationality(analysis, mention) is expected
+
+
+@pytest.mark.model
+def test_a_foreign_dateline_is_not_the_events_place(stages) -> None:
+    """A report filed in another country's capital about a killing in the main country is
+    coded to the main country, never to the city it was filed from."""
+    from datetime import date
+
+    from conftest import code_with_places
+
+    text = "AVALON (ARCADIA), 3 JAN 90 -- Gunmen killed two priests yesterday, the ministry said."
+    places = {"AVALON": Place(31, "Avalon", "XA", 1.0, 1.0),
+              "ARCADIA": Place(32, "Arcadia", "XA", 1.0, 1.0, "country")}
+    home = code_with_places(stages, text, places, date(1990, 1, 3), focus="XA")
+    assert [m.place.text for m in home.mentions if m.place] == ["AVALON"]
+    abroad = code_with_places(stages, text, places, date(1990, 1, 3), focus="XB")
+    assert abroad.mentions and all(m.place is None for m in abroad.mentions)

@@ -393,3 +393,26 @@ def test_person_tagged_one_word_needs_a_country_or_a_city_of_millions(vocab) -> 
     assert names(doc("Azerbaijan"), gaz, embedded=True) == ["Azerbaijan"]
     assert names(doc("Bell"), gaz, embedded=True) == []  # an alternate name only
     assert names(doc("Jackson"), gaz, embedded=True) == []  # a region, and a surname
+
+
+def test_a_name_that_fills_a_bracketed_tag_is_a_label(vocab, gazetteer) -> None:
+    """"[Mansfield] We condemn ..." labels the speaker of a transcript; a place inside a
+    longer bracketed note ("[in Mansfield]") is still a place."""
+    label = make_doc(vocab, [("[", "PUNCT", "-LRB-", "O"), ("Mansfield", *PROPN, "B-GPE"),
+                             ("]", "PUNCT", "-RRB-", "O"), ("We", "PRON", "PRP", "O"),
+                             ("condemn", "VERB", "VBP", "O"), ("it", "PRON", "PRP", "O")])
+    assert names(label, gazetteer) == []
+    note = make_doc(vocab, [("They", "PRON", "PRP", "O"), ("met", "VERB", "VBD", "O"),
+                            ("[", "PUNCT", "-LRB-", "O"), ("in", "ADP", "IN", "O"),
+                            ("Mansfield", *PROPN, "B-GPE"), ("]", "PUNCT", "-RRB-", "O")])
+    assert names(note, gazetteer) == ["Mansfield"]
+
+
+def test_a_common_word_opening_a_bracket_is_not_a_place(vocab) -> None:
+    gaz = InMemoryGazetteer.from_rows([(Place(9, "Ende", "ID", -8.84, 121.66,
+                                              population=87000), ["End"])])
+    doc = make_doc(vocab, [("It", "PRON", "PRP", "O"), ("ends", "VERB", "VBZ", "O"),
+                           (".", "PUNCT", ".", "O"), ("[", "PUNCT", "-LRB-", "O"),
+                           ("End", "NOUN", "NN", "O"), ("recording", "NOUN", "NN", "O"),
+                           ("]", "PUNCT", "-RRB-", "O")])
+    assert names(doc, gaz) == []

@@ -285,3 +285,13 @@ def test_shared_state_and_country_name_follows_the_story() -> None:
     assert focus[0] == "US"
     abroad, _ = resolve(gaz, "Protests in Georgia reached Tbilisi.", "Georgia", "Tbilisi")
     assert abroad[0].place == country
+
+
+def test_town_of_picks_a_populated_place_over_a_same_named_region() -> None:
+    state = Place(-7, "Vitoria", "AU", -37.0, 144.0, "admin1", 6_000_000, admin1="Vitoria")
+    town = Place(21, "Vitoria", "SV", 13.95, -88.63, population=2_000, admin1="Cabanas")
+    gaz = tiny(state, town)
+    cued, _ = resolve(gaz, "Soldiers were attacked in the town of Vitoria.", "Vitoria")
+    assert cued[0].place == town
+    bare, _ = resolve(gaz, "Soldiers were attacked in Vitoria.", "Vitoria")
+    assert bare[0].place == state  # without the cue, the populous region still wins

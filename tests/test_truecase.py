@@ -145,6 +145,15 @@ def test_possessives_phrases_and_administrative_units() -> None:
                    "Rica, and in the department of Bolivar.")
 
 
+def test_plural_noun_before_an_administrative_unit_is_a_name() -> None:
+    lex = Lexicon(LEX.words | {"department", "northeastern", "cabana", "beach"}, LEX.rules,
+                  names=LEX.names,
+                  nouns=LEX.nouns | {"cabana"})
+    out = truecase("SOLDIERS WERE ATTACKED NEAR THE TOWN, NORTHEASTERN CABANAS DEPARTMENT, "
+                   "AND IN THE CABANAS OF THE BEACH.", lex)
+    assert "northeastern Cabanas Department" in out and "in the cabanas of the beach" in out
+
+
 def test_a_dash_starts_a_sentence_only_after_a_dateline() -> None:
     out = truecase("SALVADOR -- THE ARMY REPORTED THAT GUERRILLAS ATTACKED A POLICE POST NEAR THE "
                    "TOWN YESTERDAY -- THE THIRD ATTACK -- KILLING THREE.", LEX)

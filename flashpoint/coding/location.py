@@ -84,7 +84,7 @@ def _not_actors(analysis: Analysis) -> list[PlaceMention]:
     not where the event happened), nor a nationality ("a U.S. citizen"), nor the dateline
     ("ADEN, Yemen — ", "SAN SALVADOR, 3 JAN 90 --": where the report was filed)."""
     text = analysis.article.text
-    end = max(dateline_end(text), dateline_place_end(text))
+    end = max(dateline_end(text), dateline_place_end(text, whole=True))
     return [p for p in analysis.places if p.start >= end
             and not any(a.start < p.end and p.start < a.end for a in analysis.actors)
             and not _nationality(analysis, p)]
@@ -212,7 +212,8 @@ def choose_place(analysis: Analysis, own: list[Span], grp: Group, sents: list[Sp
                  ) -> tuple[PlaceMention | None, int | None]:
     """The event's place: its own sentences; for a past reference with none, the place of
     the latest earlier event of a compatible type ("the village had been attacked before"),
-    else the sentences just before it; then the lead; then the focus country (precision 3).
+    else the sentences just before it; then the lead; then the dateline when it lies in the
+    main country; then the focus country (precision 3).
     `places` are the article's `place_candidates` (computed here when not given)."""
     start = grp.main.start
     places = places or place_candidates(analysis)
@@ -228,9 +229,22 @@ def choose_place(analysis: Analysis, own: list[Span], grp: Group, sents: list[Sp
     if place is None:
         place, precision = _locate(_in_sents(candidates, sents[:LEAD_SENTENCES]), start)
     if place is None:  # only the dateline names a place
-        place, precision = _locate(_in_sents(places.dateline, sents[:1]), start)
+        place, precision = _dateline_place(analysis, places, sents, start)
     if place is None and analysis.country_focus:
         return _in_focus_country(analysis, analysis.country_focus[0])
+    return place, precision
+
+
+def _dateline_place(analysis: Analysis, places: PlaceCandidates, sents: list[Span],
+                    start: int) -> tuple[PlaceMention | None, int | None]:
+    """The dateline's place, unless it lies outside the document's main country: a report
+    filed in Washington or Madrid about killings in El Salvador is coded to El Salvador
+    (the focus country, precision 3), never to the city it was filed from."""
+    place, precision = _locate(_in_sents(places.dateline, sents[:1]), start)
+    focus = analysis.country_focus[:1]
+    if place is not None and place.place is not None and focus \
+            and place.place.country_code != focus[0]:
+        return None, None
     return place, precision
 
 

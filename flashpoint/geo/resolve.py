@@ -28,7 +28,9 @@ in any letter case) as much as three mentions, and a country that qualifies a lo
 previous pass's choices as context: the focus of the other names (the span's own name left out,
 so a guess never confirms itself), the regions chosen ("Gainesville, Ga." -> Georgia's
 Gainesville) and the towns chosen as anchors. A span that is a demonym ("Russian", only when
-given one) resolves to its country, an area adjective ("European") to its area.
+given one) resolves to its country, an area adjective ("European") to its area. After "the
+town/village/hamlet/city of" only populated places compete, when the name has any ("the town of
+Victoria" is not the Australian state).
 """
 
 from __future__ import annotations
@@ -84,8 +86,11 @@ _LOCATIVE = re.compile(r"\b(?:in|at|near|inside|across|throughout|within|into|ou
 # A dateline opening the text in any letter case (the text may be a truecased copy of ALL-CAPS
 # wire copy): "San Salvador, 3 jan 90 (radio) --", "GOMA, Congo —". Group 1 is the place.
 _DATELINE_ANY_CASE = re.compile(
-    r"\A\s*([A-Za-z][\w.'\-]*(?:[ \t]+[A-Za-z][\w.'\-]*){0,3})[ \t]*(?:,[^\n]{0,60}?)?"
+    r"\A\s*([A-Za-z][\w.'\-]*(?:[ \t]+[A-Za-z][\w.'\-]*){0,3})[ \t]*"
+    r"(?:\([^)\n]{0,40}\)[ \t]*)?(?:,[^\n]{0,60}?)?"  # "PARIS (FRANCE), 16 NOV 89"
     r"(?:\([^)\n]{0,40}\))?[ \t]*(?:\u2014|\u2013|--|-[ \t])")
+# "the town of X": X is a populated place, not a region or country of the same name
+_SETTLEMENT_CUE = re.compile(r"\b(?:town|village|hamlet|city)\s+of\s+$", re.IGNORECASE)
 _QUALIFIES = re.compile(r"[ \t]+[a-z]")  # a lower-case word right after the name
 _AFTER_PREPOSITION = re.compile(r"\b(?:from|of|to|by|with|against|for|on|into)\s+(?:the\s+)?$",
                                 re.IGNORECASE)
@@ -159,6 +164,14 @@ def _demonym_country(gazetteer: Gazetteer, text: str) -> Place | None:
     return gazetteer.get(info.geonameid) if info else None
 
 
+def _settlement_places(doc_text: str, start: int, places: list[Place]) -> list[Place]:
+    """After "the town/village/city of", only populated places, when there are any: "the
+    town of Victoria" in a Salvadoran report is not the Australian state."""
+    if not _SETTLEMENT_CUE.search(doc_text[max(0, start - 20):start]):
+        return places
+    return [p for p in places if p.feature == "city"] or places
+
+
 def _locative(doc_text: str, start: int) -> bool:
     return bool(_LOCATIVE.search(doc_text[max(0, start - 20):start]))
 
@@ -204,10 +217,11 @@ def _focus_weights(
     return weights
 
 
-def dateline_place_end(doc_text: str) -> int:
-    """End of the place name of a dateline opening the text (0 when there is none)."""
+def dateline_place_end(doc_text: str, whole: bool = False) -> int:
+    """End of the place name of a dateline opening the text (0 when there is none); with
+    `whole`, the end of the whole dateline ("PARIS (FRANCE), 16 NOV 89 (AFP) --")."""
     match = _DATELINE_ANY_CASE.match(doc_text)
-    return match.end(1) if match else 0
+    return (match.end() if whole else match.end(1)) if match else 0
 
 
 def _mention_weight(place: Place, doc_text: str, start: int, end: int, filed: int) -> float:
@@ -405,6 +419,7 @@ def _resolve_pass(
     mentions: list[PlaceMention] = []
     for (start, end, text), places in zip(spans, cands):
         qual = qualifier(doc_text, start, end)
+        places = _settlement_places(doc_text, start, places)
         place, score = _best(places, text, qual, focus[0], named, anchors,
                              _locative(doc_text, start), ranker, focus[1])
         mentions.append(PlaceMention(start, end, text, place, round(score, 4), qual))

@@ -189,6 +189,8 @@ def _rejected(doc: Doc, start: int, end: int, embedded: bool = False) -> bool:
 
     if end - start == 1 and _month_in_date(doc, start):
         return True
+    if _bracket_tag(doc, start, end):
+        return True
     if _demonym(text):
         return True
     before = doc[start - 1].lower_.rstrip(".") if start > 0 else ""
@@ -200,6 +202,12 @@ def _rejected(doc: Doc, start: int, end: int, embedded: bool = False) -> bool:
     if start >= 2 and (doc[start - 2].lower_, doc[start - 1].lower_) in GROUP_PREFIXES:
         return True  # "Islamic State Sahel Province" is an armed group, not the Sahel
     return not embedded and _org_or_compound(doc, end)
+
+
+def _bracket_tag(doc: Doc, start: int, end: int) -> bool:
+    """A name that is all of a square-bracketed tag: a transcript's speaker label
+    ("[Colindres] We condemn ...") or an editorial note, not a place named in the report."""
+    return start > 0 and end < len(doc) and doc[start - 1].text == "[" and doc[end].text == "]"
 
 
 def _org_or_compound(doc: Doc, end: int) -> bool:
@@ -486,7 +494,7 @@ def _list_cue(doc: Doc, start: int, end: int) -> bool:
 def _opens_sentence(doc: Doc, i: int) -> bool:
     """First word of a sentence by punctuation (the parser's own splits are unreliable)."""
     j = i - 1
-    while j >= 0 and (doc[j].is_space or doc[j].text in ('"', "'", "“", "‘", "(")):
+    while j >= 0 and (doc[j].is_space or doc[j].text in ('"', "'", "“", "‘", "(", "[")):
         j -= 1
     return j < 0 or doc[j].text in (".", "!", "?", ":", "…") or "\n" in doc[j].text_with_ws
 

@@ -148,6 +148,11 @@ class Lexicon:
             self._cache[word] = known
         return known
 
+    def is_noun(self, word: str) -> bool:
+        """A word English has only as a noun, or its plural ("cabanas")."""
+        return word in self.nouns or any(
+            word.endswith(end) and word[: -len(end)] in self.nouns for end in ("s", "es"))
+
     def _lookup(self, word: str) -> bool:
         if word in self.words or word in FUNCTION_WORDS or word in self.exceptions:
             return True
@@ -301,7 +306,7 @@ def _names_by_neighbours(text: str, words: list[_Word], lex: Lexicon) -> None:
         if right.form == "lower" and right.lower not in FUNCTION_WORDS and (
                 left.lower in ARTICLES or left.lower in PREFIXES and right.lower in lex.nouns):
             right.form = "name"
-        elif left.form == "lower" and left.lower in lex.nouns and right.lower in ADMIN_UNITS:
+        elif left.form == "lower" and lex.is_noun(left.lower) and right.lower in ADMIN_UNITS:
             left.form = "name"
 
 
