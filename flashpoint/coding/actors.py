@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from ..countries import all_countries, country, iso2_from_demonym, iso2_from_name
 from ..errors import ActorDictionaryError, PipelineOrderError
 from ..records import ActorMention
+from . import forces
 
 if TYPE_CHECKING:
     from spacy.matcher import PhraseMatcher
@@ -262,11 +263,13 @@ class ActorDictionary:
         candidates = list(self._phrase_candidates(doc, focus))
         candidates.extend(self._agent_candidates(doc))
         candidates.extend(self._unit_candidates(doc, focus))
+        candidates.extend(forces.force_candidates(self, doc, focus))
         named = {i for c in candidates if c.priority in (_BLOCK, _GROUP)
                  for i in range(c.start, c.end)}
         candidates.extend(c for c in self._unknown_candidates(doc, focus)
                           if not named.intersection(range(c.start, c.end)))
         chosen = self._epithets_as_rebels(doc, _merge_followers(_select(candidates)), focus)
+        chosen = forces.state_battalions(self, doc, chosen, focus)
         return [self._mention(doc, c) for c in chosen
                 if c.priority != _BLOCK and not _speaker_follows(doc, c.end)]
 

@@ -51,19 +51,75 @@ def _pobjs(prep: Token) -> list[Token]:
     return [c for c in prep.children if c.dep_ == "pobj"]
 
 
+# "attacked by land and air", "by surprise": "by" names the means, not the agent.
+MEANS_WORDS = frozenset({"land", "air", "sea", "surprise", "night", "day", "mistake",
+                         "accident", "force", "hand", "road", "helicopter", "plane", "car"})
+# The subject of these verbs was attacked: "the guards repelled an attack".
+REPEL_VERBS = frozenset({"repel", "repulse", "fend", "resist", "withstand"})
+# The subject of these verbs stopped an attack and is neither side of it ("police foiled
+# an attack on the market").
+PREVENT_VERBS = frozenset({"thwart", "foil", "frustrate", "prevent", "avert"})
+
+
+def _antecedent(subject: Token) -> Token:
+    """"persons who threw a grenade": "who" stands for the noun it follows ("that" and
+    "which" too often stand for a thing or an event)."""
+    verb = subject.head
+    if subject.lower_ == "who" and verb.dep_ == "relcl":
+        return verb.head
+    return subject
+
+
+def _agent_pobjs(prep: Token) -> list[Token]:
+    return [t for t in _pobjs(prep) if not _is_means(t)]
+
+
+def _is_means(tok: Token) -> bool:
+    """"by air", "by car"; not "by helicopters" or "by the army"."""
+    bare = tok.tag_ != "NNS" and not any(c.dep_ in ("det", "poss") for c in tok.children)
+    return bare and _low_lemma(tok) in MEANS_WORDS
+
+
 def _verb_roles(verb: Token) -> tuple[list[Token], list[Token]]:
     agents: list[Token] = []
     targets: list[Token] = []
     for c in verb.children:
         if c.dep_ in ("nsubj", "csubj"):
-            agents.append(c)
+            agents.append(_antecedent(c))
         elif c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in AGENT_PREPS):
-            agents.extend(_pobjs(c))
+            agents.extend(_agent_pobjs(c))
         elif c.dep_ in ("dobj", "nsubjpass", "obj"):
             targets.append(c)
         elif c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
             targets.extend(_pobjs(c))
     return agents, targets
+
+
+def _repelled(tok: Token) -> bool:
+    """An attack noun that its target fended off ("X repelled an attack", "the attack was
+    repulsed by X"): the verb's subject or "by" phrase was attacked, not the attacker."""
+    verb = tok.head
+    return tok.dep_ in ("dobj", "obj", "nsubjpass") and verb is not tok and \
+        _low_lemma(verb) in REPEL_VERBS | PREVENT_VERBS and verb.pos_ in ("VERB", "AUX")
+
+
+def _repelled_roles(tok: Token, agents: list[Token]) -> tuple[list[Token], list[Token]]:
+    targets: list[Token] = []
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in AGENT_PREPS | {"from"}:
+            agents.extend(_agent_pobjs(c))
+        elif c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
+            targets.extend(_pobjs(c))
+    if _low_lemma(tok.head) in REPEL_VERBS:
+        targets += [a for a in _verb_roles(tok.head)[0] if a is not tok]
+    return agents, targets
+
+
+# Nouns of violence whose "of" phrase names who suffered it ("the assassination of the
+# mayor"; unlike "an attack of the rebels").
+VICTIM_OF_NOUNS = frozenset({"murder", "killing", "assassination", "kidnapping", "abduction",
+                             "massacre", "execution", "slaying", "torture", "disappearance",
+                             "lynching", "beheading"})
 
 
 def _noun_roles(tok: Token) -> tuple[list[Token], list[Token]]:
@@ -74,9 +130,13 @@ def _noun_roles(tok: Token) -> tuple[list[Token], list[Token]]:
     targets: list[Token] = []
     if _under_attack(tok):
         return _under_attack_roles(tok, agents)
+    if _repelled(tok):
+        return _repelled_roles(tok, agents)
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in AGENT_PREPS:
-            agents.extend(_pobjs(c))
+            agents.extend(_agent_pobjs(c))
+        elif c.dep_ == "prep" and c.lower_ == "of" and _low_lemma(tok) in VICTIM_OF_NOUNS:
+            targets.extend(_pobjs(c))  # "the murder of the priests"
         elif c.dep_ in ("acl", "relcl"):  # "shells fired by the RSF"
             agents.extend(a for a in _verb_roles(c)[0] if a.lower_ not in ("which", "that"))
         elif c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
@@ -132,11 +192,16 @@ def _through_attack_nouns(agents: list[Token], targets: list[Token]
     return out, targets
 
 
-def _actors_in(actors: list[ActorMention], phrase: Token) -> list[ActorMention]:
+def _actors_in(actors: list[ActorMention], phrase: Token,
+               agent: bool = False) -> list[ActorMention]:
     """The actor mentions inside a role phrase, the one covering its head first
-    ("Fighters of the Allied Democratic Forces": the fighters, then the ADF)."""
+    ("Fighters of the Allied Democratic Forces": the fighters, then the ADF). An agent
+    phrase ends before its relative clause ("the men who shot two soldiers": the men);
+    a target's keeps it ("the devices that wounded two students")."""
     lo = phrase.left_edge.idx
     hi = phrase.right_edge.idx + len(phrase.right_edge.text)
+    if agent:
+        hi = min([hi, *(c.left_edge.idx for c in phrase.rights if c.dep_ == "relcl")])
     inside = [a for a in actors if lo <= a.start < hi]
     return sorted(inside, key=lambda a: (not a.start <= phrase.idx < a.end, a.start))
 
@@ -189,6 +254,54 @@ def assign_roles(analysis: Analysis, own: list[Span], grp: Group,
         actor1, actor2 = _protest_roles(actors, grp, actor1, actor2, country)
     assoc1 = _associates(actors, actor1, actor2, grp)
     return Roles(actor1, actor2, _inter(actor1, country), _inter(actor2, country), assoc1)
+
+
+_NP_START = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "agent", "auxpass"})
+
+
+def _subject_by_position(doc: Doc, actors: list[ActorMention],
+                         verb_i: int) -> ActorMention | None:
+    """English puts the agent right before an active verb: when the parse gives a verb
+    trigger no subject ("helicopters and an airplane bombed rebel positions" read as a noun
+    phrase), the actor that ends just before it acts, if the verb takes an object after it
+    (only "by land and air"-like means between): a bare participle ("soldiers killed in an
+    ambush") is passive."""
+    verb = doc[verb_i]
+    if verb.pos_ != "VERB" or any(c.dep_ in _SUBJECT_DEPS and not _means_agent(c)
+                                  for c in verb.children):
+        return None
+    if not _object_follows(doc, verb_i):
+        return None
+    before = [t for t in doc[verb.sent.start : verb_i] if not t.is_space]
+    while before and (before[-1].pos_ in ("ADV", "AUX") or before[-1].lower_ == "also"):
+        before.pop()
+    if not before:
+        return None
+    last = before[-1]
+    found = [a for a in actors if a.start <= last.idx < a.end and a.inter != 7]
+    return found[0] if found else None
+
+
+def _means_agent(child: Token) -> bool:
+    """"by land and air": an agent phrase that names only the means."""
+    objs = _pobjs(child)
+    return child.dep_ == "agent" and bool(objs) and not _agent_pobjs(child)
+
+
+def _object_follows(doc: Doc, verb_i: int) -> bool:
+    i = verb_i + 1
+    while i < len(doc) and (doc[i].is_space or doc[i].pos_ == "ADV"):
+        i += 1
+    if i < len(doc) and doc[i].lower_ == "by":  # skip "by land and air"
+        i += 1
+        while i < len(doc) and (_is_means(doc[i]) or doc[i].lower_ in ("and", "or", ",")):
+            i += 1
+        if i == verb_i + 2:
+            return False
+    nxt = doc[i] if i < len(doc) else None
+    return nxt is not None and (nxt.pos_ in _NP_START or nxt.dep_ == "amod") and \
+        nxt.lower_ not in ("that", "this")
 
 
 ROLE_MIN = 0.5  # the role model fills a role only at this probability (and above "neither")
@@ -253,21 +366,27 @@ def _parse_roles(analysis: Analysis, actors: list[ActorMention], grp: Group
                  ) -> tuple[ActorMention | None, ActorMention | None, list[ActorMention]]:
     """Agents and targets of every trigger of the group (main trigger first); a named group
     ("JNIM attacked the base") wins over a generic one ("militants attacked"). Also returns
-    every actor found in an agent phrase."""
+    the actors of the agent phrase actor1 came from (not those of another trigger's agent:
+    helicopters fired "at the guerrilla columns that attacked the town")."""
     assert analysis.doc is not None
-    agents: list[ActorMention] = []
+    phrases: list[list[ActorMention]] = []
     targets: list[ActorMention] = []
     ordered = [grp.main] + [t for t in grp.triggers if t is not grp.main]
     for trig in ordered:
         agent_toks, target_toks = role_tokens(analysis.doc[trig.head_i])
-        agents += [a for t in agent_toks for a in _actors_in(actors, t)]
+        phrases += [_actors_in(actors, t, agent=True) for t in agent_toks]
         targets += [a for t in target_toks for a in _actors_in(actors, t)]
+        if trig is grp.main and not any(phrases):  # the main verb's subject by position
+            found = _subject_by_position(analysis.doc, actors, trig.head_i)
+            phrases += [[found]] if found is not None else []
+    agents = [a for phrase in phrases for a in phrase]
     actor1 = _most_specific(agents)
     others = [a for a in targets if a.name != _name(actor1)]
     if actor1 is not None:  # the other side first: a clash is between different actors
         others.sort(key=lambda a: a.inter == actor1.inter)
     actor2 = _most_specific(others)
-    return actor1, actor2, agents
+    own = next((p for p in phrases if actor1 is not None and actor1 in p), [])
+    return actor1, actor2, own
 
 
 CIVILIAN_TARGETED = frozenset(tx.TAXONOMY[tx.EXPLOSIONS] + tx.TAXONOMY[tx.VAC]
@@ -278,6 +397,11 @@ CIVILIAN_OBJECTS = frozenset({
     "neighborhood", "civilian", "people", "resident", "villager", "woman", "child", "man",
     "passenger", "worker", "farmer", "peasant", "student", "worshipper", "family", "camp",
     "tent", "town", "city", "restaurant", "hotel", "cafe", "diner", "shopper", "pedestrian",
+    # people by an unarmed calling ("the Jesuit priests", "a union leader", "a journalist")
+    "priest", "jesuit", "nun", "bishop", "archbishop", "journalist", "reporter",
+    "photographer", "teacher", "professor", "lawyer", "doctor", "nurse", "businessman",
+    "merchant", "trader", "driver", "watchman", "beggar", "unionist", "activist",
+    "politician", "candidate", "leader", "monsignor", "missionary", "cattleman", "rancher",
 })
 
 
