@@ -113,6 +113,14 @@ def nlp() -> Any:
 
 
 @pytest.fixture(scope="session")
+def actors() -> Any:
+    """The bundled actor dictionary, built once per test session."""
+    from flashpoint.coding.actors import default_dictionary
+
+    return default_dictionary()
+
+
+@pytest.fixture(scope="session")
 def model(nlp: Any) -> Any:
     """The same model, under the name the trigger tests use."""
     return nlp

