@@ -228,3 +228,124 @@ def test_undated_article_events_stay_new(nlp, text):
 ])
 def test_undated_article_still_has_past_references(nlp, text):
     assert "past_reference" in _kinds_undated(nlp, text)
+
+
+# --- years before 1900, year ranges, clock conversions ------------------------------------------
+
+@pytest.mark.parametrize("text, year", [
+    ("The town honours a general who was shot by his rivals in 1835.", 1835),
+    ("The family has farmed the valley since 1842.", 1842),
+    ("The constitution of 1791 was suspended again.", 1791),
+    ("The border war of 1879-1883 is still taught in schools.", 1879),
+    ("He led the province 1862-68 before he was exiled.", 1862),
+])
+def test_years_before_1900_are_read_in_context(nlp, text, year):
+    found = resolve_dates(nlp(text), PUB)
+    assert [(m.value, m.precision, m.past) for m in found] == [(date(year, 1, 1), 3, True)]
+
+
+@pytest.mark.parametrize("text", [
+    "A column of 1800 men crossed the river.",
+    "The storm destroyed 1,835 homes in the valley.",
+    "The Liberation Front 1827 issued a statement.",
+    "The clinic treated 1500-2000 patients in a week.",
+])
+def test_counts_and_names_are_no_old_years(nlp, text):
+    assert resolve_dates(nlp(text), PUB) == []
+
+
+def test_a_year_range_must_run_forward():
+    assert resolve_expression("1990-1835", PUB) is None
+
+
+def test_old_bare_year_is_bare(nlp):
+    from flashpoint.coding.dates import is_bare_year
+
+    found = resolve_dates(nlp("The bridge was blown up in 1899."), PUB)
+    assert found and is_bare_year(found[0])
+
+
+def test_last_evening_is_yesterday(nlp):
+    found = resolve_dates(nlp("Two bombs went off last evening in the market."), PUB)
+    assert [(m.text, m.value) for m in found] == [("last evening", PUB - timedelta(days=1))]
+
+
+@pytest.mark.parametrize("text", [
+    "The first blast came at 2230 [0330 GMT on 8 February] outside the ministry.",
+    "The bomb went off at 0130 GMT on 8 February near the bank.",
+])
+def test_dates_of_a_clock_conversion_are_skipped(nlp, text):
+    assert resolve_dates(nlp(text), PUB) == []
+
+
+def test_local_date_after_a_conversion_is_kept(nlp):
+    text = "The riot began at 1100 (1700 GMT) on 7 February in the prison."
+    assert [m.value for m in resolve_dates(nlp(text), PUB)] == [date(2024, 2, 7)]
+
+
+def test_old_year_makes_a_past_reference(nlp):
+    text = ("Gunmen shot dead a shopkeeper in the market on Tuesday. The town's founder was "
+            "killed by rebels in 1838, the mayor recalled.")
+    kinds = _kinds_dated(nlp, text)
+    assert kinds == ["new", "past_reference"]
+
+
+def _kinds_dated(nlp, text: str) -> list[str]:
+    """Event kinds for an article published on PUB."""
+    from flashpoint.coding.actors import ActorStage
+    from flashpoint.coding.attribution import AttributionStage
+    from flashpoint.coding.coder import EventCoder
+    from flashpoint.coding.tolls import TollStage
+
+    analysis = Analysis(article=Article(id="d", text=text, published=PUB), doc=nlp(text))
+    for stage in (ActorStage(), DateStage(), TollStage(), AttributionStage(), EventCoder()):
+        stage(analysis)
+    return [m.kind for m in analysis.mentions]
+
+
+def _events_dated(nlp, text: str) -> list[tuple[str, date, int]]:
+    """(kind, event date, time precision) of every event of an article published on PUB."""
+    from flashpoint.coding.actors import ActorStage
+    from flashpoint.coding.attribution import AttributionStage
+    from flashpoint.coding.coder import EventCoder
+    from flashpoint.coding.tolls import TollStage
+
+    analysis = Analysis(article=Article(id="d", text=text, published=PUB), doc=nlp(text))
+    for stage in (ActorStage(), DateStage(), TollStage(), AttributionStage(), EventCoder()):
+        stage(analysis)
+    return [(m.kind, m.event_date, m.time_precision) for m in analysis.mentions]
+
+
+def test_possessive_weekday_after_for_is_a_day(nlp):
+    found = resolve_dates(nlp("The group claimed responsibility for Tuesday's attack."), PUB)
+    assert [m.value for m in found] == [date(2024, 2, 6)]
+
+
+def test_for_a_period_is_still_a_duration(nlp):
+    assert resolve_dates(nlp("The town was besieged for three weeks."), PUB) == []
+
+
+def test_it_happened_dates_the_event_told_before(nlp):
+    text = ("A bomb planted under a bus injured twelve sailors in the port of Puerto Lempira. "
+            "\"It happened on 5 February at 1010 local time,\" a ministry official said.")
+    assert ("new", date(2024, 2, 5), 1) in _events_dated(nlp, text)
+
+
+def test_lead_day_dates_an_undated_event_after_it(nlp):
+    text = ("Residents of Tulua woke to heavy damage last night. "
+            "Three bombs exploded at the doors of two banks in Tulua, injuring four guards.")
+    assert _events_dated(nlp, text) == [("new", date(2024, 2, 7), 1)]
+
+
+def test_lead_day_of_an_event_stays_with_it(nlp):
+    text = ("Gunmen shot dead a councillor in Tulua last night. "
+            "In a separate incident, a bomb exploded at a bank in Buga, injuring four guards.")
+    dated = _events_dated(nlp, text)
+    assert ("new", date(2024, 2, 7), 1) in dated
+    assert ("new", PUB, 2) in dated
+
+
+def test_lead_day_of_a_statement_is_not_the_story_day(nlp):
+    text = ("The union charged yesterday that there is a plan to silence its leaders. "
+            "Three bombs exploded at the doors of two banks in Tulua, injuring four guards.")
+    assert _events_dated(nlp, text) == [("new", PUB, 2)]

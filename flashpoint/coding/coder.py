@@ -14,7 +14,6 @@ Steps (docs/coding.md has the full rules):
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -32,6 +31,7 @@ from ..records import (
     Toll,
 )
 from . import taxonomy as tx
+from .background import dates_a_statement, dates_an_occurrence, is_background
 from .dates import is_bare_year, is_calendar, names_year
 from .event_tolls import event_toll, killed_later
 from .events import _claimant, _country, _denied_by_actor, describe
@@ -310,9 +310,12 @@ class EventCoder:
         return min(dates, key=lambda d: abs(d.start - trig.start))
 
     def _is_past(self, analysis: Analysis, when: DateMention | None, trig: Trigger) -> bool:
-        if trig.recalled:
+        """A recalled trigger, one dated before the reporting window, or one told only as the
+        background of another act ("since the assassination of X", `background`)."""
+        if trig.recalled or when is not None and self._too_old(analysis, when):
             return True
-        return when is not None and self._too_old(analysis, when)
+        assert analysis.doc is not None
+        return is_background(analysis.doc[trig.head_i], when.start if when else None)
 
     def _too_old(self, analysis: Analysis, when: DateMention) -> bool:
         """Is this date before the reporting window? Without a publication date, today says
@@ -551,11 +554,47 @@ class EventCoder:
         if dates:
             first = grp.date if grp.date in dates else None  # the event's first-told date
             best = first or min(dates, key=lambda d: abs(d.start - grp.main.start))
-            year_only = re.fullmatch(r"(?:in\s+)?\d{4}", best.text.strip(), re.IGNORECASE)
-            return best.value, best.precision, YEAR_ONLY if year_only else ""
+            return best.value, best.precision, YEAR_ONLY if is_bare_year(best) else ""
+        lead = self._occurrence_date(analysis, grp) or (
+            self._lead_date(analysis, grp) if grp.kind == "new" else None)
+        if lead is not None:
+            return lead.value, lead.precision, ""
         if analysis.article.published_basis == "ingest_date":
             return published, 3, INGEST_NOTE
         return published, 2 if grp.kind == "new" else 3, ""
+
+    def _occurrence_date(self, analysis: Analysis, grp: Group) -> DateMention | None:
+        """For an event told without a date: the date of a following sentence that codes no
+        event and only says when "it happened" (`background.dates_an_occurrence`), within
+        three sentences of the event's first one."""
+        assert analysis.doc is not None
+        sents = list(analysis.doc.sents)
+        for i in range(grp.sents[0] + 1, min(grp.sents[0] + 4, len(sents))):
+            told = [d for d in _in_sents(analysis.dates, [sents[i]]) if d.precision < 3
+                    and not (grp.kind == "new" and self._too_old(analysis, d))
+                    and dates_an_occurrence(analysis.doc, d)]
+            if told and not any(t.factual for t in detect(sents[i])):
+                return told[0]
+        return None
+
+    def _lead_date(self, analysis: Analysis, grp: Group) -> DateMention | None:
+        """The day the lead gives the story, for a new event told without a date of its own
+        soon after it ("Three blasts shook the city last night. ... The explosions damaged
+        two banks"): the one fresh relative day ("last night", "yesterday", "on Monday") of
+        the lead sentences before the event, when those sentences code no event themselves
+        (else the day is theirs). A calendar date there ("from 10 to 12 December") more often
+        dates a meeting or statement than the story, so it is not taken."""
+        assert analysis.doc is not None
+        if grp.sents[0] > 2 * LEAD_SENTENCES + 1:
+            return None
+        sents = list(analysis.doc.sents)[: min(grp.sents[0], LEAD_SENTENCES + 1)]
+        if not sents or any(t.factual for s in sents for t in detect(s)):
+            return None
+        published = self._published(analysis.article)
+        found = [d for s in sents for d in _in_sents(analysis.dates, [s])
+                 if d.precision == 1 and d.value != published and not is_calendar(d)
+                 and not self._too_old(analysis, d) and not dates_a_statement(analysis.doc, d)]
+        return found[0] if len({d.value for d in found}) == 1 else None
 
     @staticmethod
     def _tolls(analysis: Analysis, sents: list[Span]) -> tuple[Toll | None, Toll | None]:

@@ -18,6 +18,10 @@ docs/tolls.md ("Dates"):
   publication, or the wording marks it ("back in", "previously", "last year", "in 2019"
   with an earlier year).
 - Durations ("for over a decade", "for three years", "the coming hours") are skipped.
+- Years run 1500-2099; one before 1900 needs a word or range that makes it a year ("in
+  1835", "of 1791", "1835-1840"), and a number counting a noun ("1800 men") is none.
+- The date of a clock conversion ("[0230 GMT on 12 January]") is skipped: the local day
+  is the event's.
 """
 
 from __future__ import annotations
@@ -50,19 +54,23 @@ _MON = (
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _WD = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _PART = r"(?:\s+(?:night|morning|afternoon|evening))?"
+# a plausible calendar year: 1500-2099 (older years are read only with a word that makes them
+# one, see `_year_only`)
+_YEAR_DIGITS = r"(?:1[5-9]|20)\d{2}"
 CANDIDATE_RE = re.compile(
     r"\b(?:\d{4}-\d{2}-\d{2}"
     rf"|{_DAY}\s+{_MON}(?:,?\s+\d{{4}})?"
     rf"|{_MON}\s+{_DAY}(?:,?\s+\d{{4}})?(?![\d:])"
     rf"|{_MON}\s+(?:of\s+)?\d{{4}}"
     rf"|(?:last|this|next|early|late|on)?\s*{_WD}{_PART}"
-    r"|today|tonight|yesterday|overnight|last\s+night"
+    r"|today|tonight|yesterday|overnight|last\s+(?:night|evening)"
     r"|(?:earlier|later)\s+today|this\s+(?:morning|afternoon|evening)"
     r"|(?:earlier\s+|late\s+|early\s+)?(?:this|last)\s+(?:week|weekend|month|year)"
     r"|(?:a|one|two|three|four|five|six|seven|\d+)\s+(?:day|week|month|year)s?\s+ago"
     r"|on\s+the\s+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)(?!\s+(?:day|anniversary|floor))"
     rf"|(?:in|back in|since)\s+(?:(?:early|late|mid)[- ])?{_MON}(?!\s+{_DAY})"
-    r"|(?:in|back in|since)\s+(?:19|20)\d{2}"
+    rf"|(?:in|back in|since|of|by|until|from)\s+{_YEAR_DIGITS}(?:\s*[-–]\s*\d{{2,4}})?"
+    rf"|{_YEAR_DIGITS}\s*[-–]\s*(?:{_YEAR_DIGITS}|\d{{2}})"
     r")\b",
     re.IGNORECASE,
 )
@@ -149,11 +157,24 @@ def _month_only(text: str, published: date, marked: bool) -> Resolved | None:
     return value, 3, _past(_month_end(value), published, marked)
 
 
+_YEAR_WORDS = r"(?:in|back in|since|of|by|until|from)"
+_MODERN = re.compile(r"(?:19|20)\d{2}")
+
+
 def _year_only(text: str, published: date, marked: bool) -> Resolved | None:
-    m = re.fullmatch(r"(?:in|back in|since)?\s*((?:19|20)\d{2})", text)
-    if not m or int(m[1]) > published.year:
+    """"in 1990", "since 1842", "of 1791", "1835-1840" (coded to the first year): a year
+    before 1900 needs a word or a range that makes it one, as "1827" alone is often a count
+    or part of a name ("Front 1827")."""
+    m = re.fullmatch(
+        rf"({_YEAR_WORDS}\s+)?({_YEAR_DIGITS})(?:\s*[-–]\s*(\d{{2}}|{_YEAR_DIGITS}))?", text
+    )
+    if not m or int(m[2]) > published.year:
         return None
-    year = int(m[1])
+    if not (m[1] or m[3] or _MODERN.fullmatch(m[2])):
+        return None
+    if m[3] and len(m[3]) == 4 and int(m[3]) < int(m[2]):
+        return None  # "1990-1835" is no range of years
+    year = int(m[2])
     return date(year, 1, 1), 3, marked or year < published.year
 
 
@@ -172,7 +193,7 @@ def _relative(text: str, published: date) -> Resolved | None:
     t = re.sub(r"\s+", " ", text)
     if t.replace(" ", "-") in _SAME_DAY:
         return published, 1, False
-    if t in ("yesterday", "last night", "overnight"):
+    if t in ("yesterday", "last night", "last evening", "overnight"):
         return published - timedelta(days=1), 1, False
     m = re.fullmatch(r"(\w+) (day|week|month|year)s? ago", t)
     if m:
@@ -247,8 +268,11 @@ def resolve_expression(text: str, published: date, before: str = "") -> Resolved
 
 
 _CALENDAR = re.compile(rf"\b(?:{_MON}|\d{{4}})", re.IGNORECASE)
-_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
-_BARE_YEAR = re.compile(r"(?:(?:in|back in|since)\s+)?(?:19|20)\d{2}", re.IGNORECASE)
+_YEAR = re.compile(rf"\b{_YEAR_DIGITS}\b")
+_BARE_YEAR = re.compile(
+    rf"(?:{_YEAR_WORDS}\s+)?{_YEAR_DIGITS}(?:\s*[-–]\s*(?:{_YEAR_DIGITS}|\d{{2}}))?",
+    re.IGNORECASE,
+)
 
 
 def is_calendar(mention: DateMention) -> bool:
@@ -268,14 +292,19 @@ def is_bare_year(mention: DateMention) -> bool:
 
 
 def _counted_number(doc: Doc, start: int, end: int) -> bool:
-    """"fired 2000 rounds", "1500 people": a number counting the noun after it, no year."""
+    """"fired 2000 rounds", "1500 people", "a column of 1800 men": a number counting the
+    noun after it, no year ("in 1990 elections" keeps its year)."""
     span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or not re.fullmatch(r"\d{4}", span.text.strip()):
+    if span is None or not re.fullmatch(r"\d{4}", span[-1].text):
         return False
     after = doc[span.end] if span.end < len(doc) else None
-    before = doc[span.start - 1] if span.start > 0 else None
     if after is None or after.tag_ != "NNS" or after.is_title:
         return False
+    if re.fullmatch(r"\d{4}\s*[-–]\s*\d{2,4}", span.text):
+        return True  # "1500-2000 patients"
+    if len(span) > 1:  # "of 1800 men", "by 1500 soldiers"; "in 1990 elections" is a year
+        return len(span) == 2 and span[0].lower_ in ("of", "by", "from", "until")
+    before = doc[span.start - 1] if span.start > 0 else None
     return before is None or before.lower_ not in ("the", "in", "since", "of", "by", "'s")
 
 
@@ -307,15 +336,22 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, start + len(piece.strip())
 
 
+# "at 2230 [0230 GMT on 12 January]": the date of a time-zone conversion is not the local date
+# of the event (ACLED codes the local day), so it is left out.
+_UTC_BEFORE = re.compile(r"\b(?:GMT|UTC|Zulu)\s*,?\s*(?:on\s+(?:the\s+)?)?$", re.IGNORECASE)
+
+
 def resolve_dates(doc_or_span: Doc | Span, published: date) -> list[DateMention]:
     """Every resolvable date expression of a Doc or Span, in text order."""
     doc, _ = _doc_and_offset(doc_or_span)
     found: list[DateMention] = []
     for start, end in _candidates(doc_or_span):
         before = doc.text[max(0, start - 20) : start]
+        if doc.text.startswith(("'s", "’s"), end):
+            before = ""  # "responsibility for Wednesday's attack": a day, not a duration
         if re.search(r"\bmay\b", doc.text[start:end]):  # the verb, not the month
             continue
-        if _counted_number(doc, start, end):
+        if _counted_number(doc, start, end) or _UTC_BEFORE.search(before):
             continue
         resolved = resolve_expression(doc.text[start:end], published, before)
         if resolved is None:
