@@ -730,53 +730,17 @@ FRESH_WORDS_NOW: Final = (FRESH_TIME - {"overnight", "night"}) | {"recent", "rec
 
 
 def names_victim(tok: Token) -> bool:
-    """"the murder of Minister X", "Galan's murder", "the massacre of six priests": a
-    definite singular killing noun that names whom it killed, so it is one incident."""
-    if tok.tag_ != "NN" or low(tok) not in VICTIM_NOUNS or tok.dep_ == "compound":
-        return False
-    kids = list(tok.children)
-    if any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in kids):
-        return True
-    if not any(c.lower_ in ("the", "this", "that") or c.dep_ == "poss" for c in kids):
-        return False
-    return any(c.dep_ == "pobj" and _named_or_counted(c) for p in kids
-               if p.dep_ == "prep" and p.lower_ == "of" for c in p.children)
-
-
-def _named_or_counted(noun: Token) -> bool:
-    return noun.pos_ == "PROPN" or any(
-        t.pos_ == "PROPN" or t.dep_ == "nummod" and t.head.i == noun.i for t in noun.subtree)
+    """A definite killing noun that names or counts its victims (`nominal.names_victim`)."""
+    from .nominal import names_victim as named  # nominal builds on this module's helpers
+    return named(tok)
 
 
 def reported_killing(tok: Token) -> bool:
-    """A named killing the sentence ties to now, by a fresh time word or a reaction ("ARENA
-    today condemned the murder of Minister X"), with no word of memory or of years ("we
-    must not forget the murder of X", "unsolved in ten years") and no plan ("plotted the
-    assassination of X"): a careful coder codes it as a recent killing."""
-    if not names_victim(tok) or _told_before(tok):
-        return False
-    lemmas = sent_lemmas(tok.sent) | {t.lower_ for t in tok.sent}
-    if lemmas & MEMORY_WORDS or any(_year(t) for t in tok.sent):
-        return False
-    if any(low(a) in PLANNED for a in tok.ancestors):
-        return False
-    return bool(lemmas & (FRESH_WORDS_NOW | REACTION_WORDS))
+    """A named killing told as news of now, not memory (`nominal.reported_killing`)."""
+    from .nominal import reported_killing as reported
+    return reported(tok)
 
 
 # Words that tell a killing or an abduction: once told, a later "the murder of X" repeats it.
 KILLING_WORDS: Final = VICTIM_NOUNS | frozenset(
     "kill murder assassinate massacre slay execute kidnap abduct".split())
-
-
-def _told_before(tok: Token) -> bool:
-    """The report has told a killing in an earlier sentence: this noun repeats a known
-    incident ("Vargas was murdered yesterday ... the minister also condemned the murder of
-    Vargas"), which the coder's usual rules already place and date."""
-    return any(low(t) in KILLING_WORDS for t in tok.doc[:tok.sent.start])
-
-
-def _year(tok: Token) -> bool:
-    """"1975", "'80": a year names a time long enough ago to be background, or dates it."""
-    text = tok.text.lstrip("'")
-    return text.isdigit() and (len(text) == 4 and text[:2] in ("18", "19", "20")
-                               or len(text) == 2 and tok.text.startswith("'"))

@@ -19,11 +19,12 @@ from . import taxonomy as tx
 from .arrests import hurt_on_purpose, rule_arrest
 from .filters import (
     VIOLENT_SUBTYPES, agent_is_state, direct_objects, has_place_object, is_accidental,
-    is_attributed, is_disaster, is_habitual, is_irrealis, is_negated, is_off_domain,
+    is_disaster, is_habitual, is_irrealis, is_negated, is_off_domain,
     is_recalled, is_reference, live_rounds, low, near_lemmas, objects, phrase_lemmas,
     protest_context, sent_lemmas, sets_fire, subject, weapon_type,
 )
 from .firing import rule_firing
+from .nominal import attributed_only, talk_only
 from .relevance import talked_about
 from .strategic import (
     Hit, captured_person, handed_over, left_unopposed, rule_other, rule_strategic,
@@ -755,12 +756,12 @@ def detect(sent: Span) -> list[Trigger]:
             continue
         if hit[0] in VIOLENT_SUBTYPES and _disrupted_object(tok) or is_habitual(tok):
             continue
-        if is_attributed(tok) or is_disaster(tok) or not recalled and is_reference(tok):
+        if attributed_only(tok) or is_disaster(tok) or not recalled and is_reference(tok):
             continue
         if _modifier_only(tok):
             continue
         trig = _make(sent, tok, hit, recalled)
-        if not trig.irrealis and talked_about(tok):
+        if not trig.irrealis and talk_only(tok):
             continue  # an irrealis word stays, flagged: "should direct the state to detain"
         covered.update(range(hit[2], hit[3] + 1))
         found.append(trig)
