@@ -52,6 +52,7 @@ from .spans import in_sents as _in_sents
 from .spans import inside as _inside
 from .taxonomy import FOLLOWERS, compatible, family, follows
 from .triggers import GENERIC_SCORE, Trigger, detect
+from .victims import dates_another_clause
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -469,8 +470,8 @@ class EventCoder:
                  and not referenced_toll(analysis.doc, t)]
         if not tolls or not any(t.kind in ("killed", "injured") for t in tolls):
             return
-        dates = [d for d in _in_sents(analysis.dates, [sents[i]])
-                 if not _speech_date(sents[i], d)]
+        dates = [d for d in _in_sents(analysis.dates, [sents[i]]) if not _speech_date(
+            sents[i], d) and not dates_another_clause(sents[i], d.start, d.end, tolls)]
         published = self._published(analysis.article)
         if any(d.past or (published - d.value).days > self.past_days for d in dates):
             return

@@ -81,12 +81,59 @@ def listed_people(person: Token) -> list[Token]:
     Oqueli and Gilda Flores" -> 2; "his bodyguard and driver were killed" -> 2."""
     people, todo = [person], [person]
     while todo:
-        for conj in (c for c in todo.pop().children if c.dep_ == "conj" or _semicolon_item(c)):
-            if conj.like_num or not (one_person(conj) or bare_person(conj)):
+        tok = todo.pop()
+        for conj in (c for c in tok.children if c.dep_ == "conj" or _semicolon_item(c)):
+            if conj.like_num or not (one_person(conj) or bare_person(conj)) or \
+                    _title_of_next(conj) or _described_parent(conj):
                 continue
             people.append(conj)
             todo.append(conj)
+        kin = [k for k in kin_items(tok) if k not in people]
+        people += kin
+        todo += kin
     return people
+
+
+def _described_parent(noun: Token) -> bool:
+    """"Ana Ruiz, 27 and the mother of three, died": "the mother of three" describes the
+    person named, it is no second victim ("her mother" would be)."""
+    if not {noun.lemma_.lower(), noun.lower_} & KIN_NOUNS or any(
+            c.dep_ == "poss" for c in noun.children):
+        return False
+    return any(p.lower_ == "of" and any(g.like_num for g in p.children) for p in noun.children)
+
+
+def _title_of_next(noun: Token) -> bool:
+    """"the death of leader Ana Ruiz and lawyer Luis Soto": the parser may hang "lawyer" and
+    "Soto" as two conjuncts, but a common noun right before a name listed beside it is that
+    name's title, not another person."""
+    if noun.pos_ != "NOUN":
+        return False
+    after = [t for t in noun.doc[noun.i + 1 : noun.i + 3] if not t.is_space]
+    if not after or after[0].pos_ != "PROPN":
+        return False
+    name = after[0] if after[0].dep_ == "conj" else after[0].head
+    return name.dep_ == "conj" and name.head == noun.head and name.i > noun.i
+
+
+KIN_NOUNS = frozenset("son daughter wife husband brother sister father mother nephew niece "
+                      "cousin uncle aunt child".split())
+
+
+def kin_items(person: Token) -> list[Token]:
+    """"Pedro Gil, his son, and 15 others were killed": a relative with a possessive set off
+    by commas and followed by "and" is the next item of the list, not an apposition of the
+    name ("Pedro Gil, her husband, was killed" is one person)."""
+    return [kin for kin in person.children if kin.dep_ == "appos" and kin.lemma_.lower()
+            in KIN_NOUNS and any(p.dep_ == "poss" for p in kin.children) and _and_after(kin)]
+
+
+def _and_after(tok: Token) -> bool:
+    """Is the phrase of `tok` (without its own conjuncts) followed by ", and"?"""
+    own = [c.right_edge.i for c in tok.children if c.dep_ not in ("conj", "cc", "punct")]
+    end = max([tok.i, *own])
+    after = [t for t in tok.doc[end + 1 : end + 4] if not t.is_space]
+    return len(after) >= 2 and after[0].text == "," and after[1].lower_ == "and"
 
 
 def _semicolon_item(tok: Token) -> bool:

@@ -40,6 +40,16 @@ from .toll_figures import (
     words_after,
     words_before,
 )
+from .victims import (
+    along_with,
+    before_item,
+    lasting_subject,
+    near_miss,
+    place_named,
+    plural_members,
+    semicolon_items,
+    slot_singles,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -131,6 +141,8 @@ _NOT_COUNTS_AFTER = (["-", "year"], ["of", "them"], ["of", "whom"], ["of", "whic
 
 def trigger_kind(tok: Token) -> str | None:
     """The toll kind a token signals ("killed" -> killed), or None."""
+    if near_miss(tok):
+        return None  # "she was almost killed"
     if tok.pos_ == "NOUN" and tok.lemma_.lower() in _EVENT_NOUNS:
         return None  # "260 massacres", "three executions": counts of events, not people
     if tok.lemma_.lower() in ("lose", "claim") and any(
@@ -309,7 +321,7 @@ def _cumulative(trigger: Token, sent: Span, start: int) -> bool:
     """Is the toll starting at char `start` a running total rather than this event's?"""
     if any(c.dep_ == "nsubj" and c.lemma_.lower() in CUMULATIVE_SUBJECTS for c in trigger.children):
         return True
-    if _in_war_clause(trigger):
+    if _in_war_clause(trigger) or lasting_subject(trigger):
         return True
     text = sent.text.lower()
     if any(sent.start_char + m.start() < start for m in _TOTAL_RE.finditer(text)):
@@ -488,6 +500,7 @@ def _group_toll(sent: Span, trig: Token, all_bound: list[tuple[Quantity, Token]]
     doc = sent.doc
     bound = _combine(all_bound)
     singles = [] if bound != all_bound else _listed_singles(sent, bound)
+    singles += [] if bound != all_bound else _slot_singles(sent, trig, bound, singles)
     start = min([trig.idx] + [doc[sent.start + q.start].idx for q, _ in bound]
                 + [p.idx for p in singles])
     end = max([trig.idx + len(trig)] + [_end_char(sent, q) for q, _ in bound]
@@ -521,6 +534,17 @@ def _listed_singles(sent: Span, bound: list[tuple[Quantity, Token]]) -> list[Tok
             if other.i not in counted and _single_listed(other):
                 singles.append(other)
     return sorted({p.i: p for p in singles}.values(), key=lambda p: p.i)
+
+
+def _slot_singles(sent: Span, trig: Token, bound: list[tuple[Quantity, Token]],
+                  known: list[Token]) -> list[Token]:
+    """One named person in another victim slot of the toll word ("X was killed along with
+    two of his guards"); see `victims.slot_singles`."""
+    counted = [t for q, noun in bound for t in [noun, *sent[q.start : q.end]]]
+    own = trig.head.head if _to_death(trig) else \
+        trig.head if trig.dep_ in ("oprd", "acomp", "advmod") else trig
+    slots = [s for s in _victim_slots(trig) if s.head == own]  # not a conjoined verb's
+    return slot_singles(slots, counted, known)
 
 
 def _coordinated(tok: Token, other: Token) -> bool:
@@ -595,12 +619,14 @@ def _singular_tolls(sent: Span, bound: set[int]) -> list[Toll]:
         kind = trigger_kind(tok) or ("killed" if _killing_of(tok, None) else None)
         if kind is None or kind == "casualties" or tok.i in bound:
             continue
-        people = [n for n in _victim_slots(tok) if one_person(n) or untagged_name(n)
-                  or _named_possessor(tok, n) or kind == "killed" and _named_dead(n)]
-        if not people:
+        slots = _victim_slots(tok)
+        people = [n for n in slots if (one_person(n) or untagged_name(n) or _named_possessor(
+            tok, n) or kind == "killed" and _named_dead(n)) and not place_named(n)]
+        listed = _victims_listed(tok, people) if people else plural_members(slots)
+        if not listed:
             continue
-        person = people[0]
-        listed = _victims_listed(tok, people)
+        person = people[0] if people else listed[0]
+        listed = semicolon_items(person, listed) + along_with(tok, listed)
         start = min(person.left_edge.i, tok.i)
         start = max(start, person.i - 2) if start < tok.i else start
         first, last = doc[start], doc[max([tok.i] + [p.i for p in listed])]
@@ -656,8 +682,8 @@ def _victims_listed(tok: Token, people: list[Token]) -> list[Token]:
 def _list_item(tok: Token) -> bool:
     """A second subject continues a list only after a comma, semicolon or "and"/"or"
     ("[Sentence as published] Alvarado was killed" names one victim)."""
-    before = tok.left_edge.i - 1
-    return before >= 0 and tok.doc[before].lower_ in (",", ";", "and", "or")
+    before = before_item(tok)
+    return before is not None and before.lower_ in (",", ";", "and", "or")
 
 
 def _to_death(tok: Token) -> bool:
