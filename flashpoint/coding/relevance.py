@@ -22,6 +22,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .filters import FRESH_TIME, low, reported_killing, sent_lemmas, verb_of
+from .generic import REALIS_GOVERNORS, generic_talk
 from .taxonomy import VIOLENCE_ANCHORS
 
 if TYPE_CHECKING:
@@ -201,7 +202,8 @@ def talked_about(tok: Token) -> bool:
     was referring to the massacre of six priests who were killed ...")."""
     return (_figurative(tok) or _classifying(tok) or _purpose_only(tok)
             or _characterising(tok) or _topic_of_talk(tok) or _held_weapon(tok)
-            or _accident_toll(tok) or _victim_class(tok) or _against_a_people(tok))
+            or _accident_toll(tok) or _victim_class(tok) or _against_a_people(tok)
+            or generic_talk(tok))
 
 
 # Nouns that name a whole people: "bombed the Salvadoran people", "the civilian population".
@@ -306,9 +308,8 @@ def _classifying(tok: Token) -> bool:
         low(subj[0]) not in _INCIDENT_SUBJECTS and not _anchored(tok)
 
 
-# Verbs whose "to" complement reports the act done ("began to shoot", "managed to kidnap").
-REALIS_GOVERNORS = frozenset(
-    "begin start continue resume proceed manage go try attempt keep".split())
+# Verbs whose "to" complement reports the act done ("began to shoot", "managed to kidnap"):
+# `generic.REALIS_GOVERNORS`.
 
 
 def _purpose_only(tok: Token) -> bool:
