@@ -416,3 +416,48 @@ def test_a_common_word_opening_a_bracket_is_not_a_place(vocab) -> None:
                            ("End", "NOUN", "NN", "O"), ("recording", "NOUN", "NN", "O"),
                            ("]", "PUNCT", "-RRB-", "O")])
     assert names(doc, gaz) == []
+
+
+def _in_place(vocab, word: str):
+    return make_doc(vocab, [("Fighting", "NOUN", "NN", "O"), ("in", "ADP", "IN", "O"),
+                            (word, *PROPN, "B-GPE"), ("ended", "VERB", "VBD", "O")])
+
+
+def test_lower_case_entity_is_not_a_place(vocab, gazetteer) -> None:
+    """Truecased wire copy leaves surnames lower-case ("judge mansfield"): not a name."""
+    assert names(_in_place(vocab, "mansfield"), gazetteer) == []
+    assert names(_in_place(vocab, "Mansfield"), gazetteer) == ["Mansfield"]
+
+
+def _wrapped(vocab, breaks: str):
+    from spacy.tokens import Doc
+
+    words = ["Troops", "entered", "Porto", breaks, "Alto", "at", "dawn"]
+    spaces = [True, True, False, False, True, True, False]
+    return Doc(vocab, words=words, spaces=spaces,
+               pos=["NOUN", "VERB", "PROPN", "SPACE", "PROPN", "ADP", "NOUN"])
+
+
+def test_name_wrapped_over_two_lines_is_one_name() -> None:
+    import spacy
+
+    vocab = spacy.blank("en").vocab
+    gaz = InMemoryGazetteer.from_rows(
+        [(Place(20, "Porto Alto", "XF", 1.0, 1.0, population=9000), []),
+         (Place(21, "Porto", "PT", 41.1, -8.6, population=250_000), [])])
+    assert names(_wrapped(vocab, "\n"), gaz) == ["Porto\nAlto"]
+    assert names(_wrapped(vocab, "\n\n"), gaz) == ["Porto"]  # a paragraph break ends it
+
+
+def test_place_opening_a_truecased_dateline(vocab, gazetteer) -> None:
+    """The model tags "Louisville" a person here; the day after the comma makes it a dateline."""
+    def doc(second: str):
+        return make_doc(vocab, [("Louisville", *PROPN, "B-PERSON"), (",", "PUNCT", ",", "O"),
+                                (second, "NUM", "CD", "O"), ("may", *PROPN, "O"),
+                                ("--", "PUNCT", ":", "O"), ("rebels", "NOUN", "NNS", "O")])
+
+    assert names(doc("3"), gazetteer) == ["Louisville"]
+    assert names(doc("three"), gazetteer) == ["Louisville"]  # like_num
+    no_day = make_doc(vocab, [("Louisville", *PROPN, "B-PERSON"), (",", "PUNCT", ",", "O"),
+                              ("a", "DET", "DT", "O"), ("farmer", "NOUN", "NN", "O")])
+    assert names(no_day, gazetteer) == []

@@ -30,7 +30,13 @@ so a guess never confirms itself), the regions chosen ("Gainesville, Ga." -> Geo
 Gainesville) and the towns chosen as anchors. A span that is a demonym ("Russian", only when
 given one) resolves to its country, an area adjective ("European") to its area. After "the
 town/village/hamlet/city of" only populated places compete, when the name has any ("the town of
-Victoria" is not the Australian state).
+Victoria" is not the Australian state), and likewise for a dateline's place ("Sucre, 3 sep
+89 --" is the Bolivian city, not the Venezuelan state). Last (`_reconsider`), each town chosen
+is checked against the support the rest of the text gives its country: a national capital of
+a supported country beats a small namesake abroad, and a town of fewer than STRAY_POPULATION
+people is left unresolved when nothing else in the text lies in its country, its country is
+not named beside it, and a firmer main country (STRAY_FOCUS) exists: a neighbourhood the
+gazetteer knows only as a small foreign town must not move an event abroad.
 """
 
 from __future__ import annotations
@@ -69,6 +75,10 @@ MAX_CANDIDATES = 200  # the most populous, for names shared by very many places
 MAX_ANCHORS = 30
 REFINE_PASSES = 2  # re-rank with the choices of the pass before as context
 SHARED_NAME_FOCUS = 0.5  # see _state_of_focus
+CAPITAL_RATIO = 10  # see _supported_capital
+STRAY_POPULATION = 50_000  # see _stray
+STRAY_FOCUS = 3.0  # a dateline, or three plain mentions of the main country
+BESIDE_CHARS = 30  # see _country_beside
 
 W_FOCUS_COUNTRY = 1.0  # a country named
 W_FOCUS_PLACE = 1.0  # a place inside the country named
@@ -91,7 +101,7 @@ _DATELINE_ANY_CASE = re.compile(
     r"(?:\([^)\n]{0,40}\))?[ \t]*(?:\u2014|\u2013|--|-[ \t])")
 # "the town of X": X is a populated place, not a region or country of the same name
 _SETTLEMENT_CUE = re.compile(r"\b(?:town|village|hamlet|city)\s+of\s+$", re.IGNORECASE)
-_QUALIFIES = re.compile(r"[ \t]+[a-z]")  # a lower-case word right after the name
+_QUALIFIES = re.compile(r"[ \t]*\n?[ \t]*[a-z]")  # a lower-case word right after the name
 _AFTER_PREPOSITION = re.compile(r"\b(?:from|of|to|by|with|against|for|on|into)\s+(?:the\s+)?$",
                                 re.IGNORECASE)
 _WORD = re.compile(r"\b(?:pro-|anti-)?([A-Z][a-z]+)(?:-(?:backed|led|based|allied|aligned))?\b")
@@ -165,9 +175,11 @@ def _demonym_country(gazetteer: Gazetteer, text: str) -> Place | None:
 
 
 def _settlement_places(doc_text: str, start: int, places: list[Place]) -> list[Place]:
-    """After "the town/village/city of", only populated places, when there are any: "the
-    town of Victoria" in a Salvadoran report is not the Australian state."""
-    if not _SETTLEMENT_CUE.search(doc_text[max(0, start - 20):start]):
+    """After "the town/village/city of", and in a dateline (which names the town a report
+    was filed from), only populated places, when there are any: "the town of Victoria" in
+    a Salvadoran report is not the Australian state, "Sucre, 3 sep 89 --" is the city."""
+    if not (_SETTLEMENT_CUE.search(doc_text[max(0, start - 20):start])
+            or start < dateline_place_end(doc_text)):
         return places
     return [p for p in places if p.feature == "city"] or places
 
@@ -367,6 +379,7 @@ def resolve_toponyms(
     for _ in range(REFINE_PASSES):
         mentions = _refine_pass(spans, cands, doc_text, mentions, demonyms, named, anchors,
                                 ranker)
+    mentions = _reconsider(mentions, cands, doc_text, demonyms)
     final = _focus_weights([((m.start, m.end, m.text), m.place) for m in mentions], doc_text,
                            demonyms)
     return mentions, _ordered(final)
@@ -424,3 +437,74 @@ def _resolve_pass(
                              _locative(doc_text, start), ranker, focus[1])
         mentions.append(PlaceMention(start, end, text, place, round(score, 4), qual))
     return mentions
+
+
+def _reconsider(mentions: list[PlaceMention], cands: Sequence[list[Place]], doc_text: str,
+                demonyms: Counter[str]) -> list[PlaceMention]:
+    """Last checks of each choice against the support the rest of the text gives its country
+    (countries, demonyms and places named under other names): a national capital of a country
+    the text supports beats a small namesake ("San Salvador" in a report about Salvadorans
+    filed in Mexico City), and a small town is left unresolved when it is alone in its
+    country in a report firmly about another ("Escalon", a San Salvador neighbourhood the
+    gazetteer knows only as a Californian town)."""
+    out: list[PlaceMention] = []
+    cache: dict[str, tuple[dict[str, float], set[str]]] = {}
+    for mention, places in zip(mentions, cands):
+        key = normalize_name(mention.text)
+        if key not in cache:
+            others = [((m.start, m.end, m.text), m.place) for m in mentions
+                      if normalize_name(m.text) != key]
+            cache[key] = (_focus_weights(others, doc_text, demonyms),
+                          {p.country_code for _s, p in others
+                           if p is not None and p.feature != "country"})
+        place = _supported_choice(mention, places, *cache[key], doc_text)
+        out.append(mention if place is mention.place else PlaceMention(
+            mention.start, mention.end, mention.text, place, mention.score, mention.qualifier))
+    return out
+
+
+def _supported_choice(mention: PlaceMention, places: Sequence[Place],
+                      support: Mapping[str, float], local: set[str], doc_text: str,
+                      ) -> Place | None:
+    """The choice, a supported capital in its stead, or None for a stray town."""
+    place = mention.place
+    if place is None or place.feature != "city":
+        return place
+    capital = _supported_capital(place, places, support)
+    if capital is not None:
+        return capital
+    if place.country_code in local or _country_beside(mention, place, doc_text):
+        return place
+    return None if _stray(place, support) else place
+
+
+def _supported_capital(place: Place, places: Sequence[Place],
+                       support: Mapping[str, float]) -> Place | None:
+    """A national capital among the candidates, in a country the rest of the text supports,
+    CAPITAL_RATIO times as populous as the choice, which is not a capital itself."""
+    if _is_capital(place):
+        return None
+    for other in places:
+        if (other.feature == "city" and other.country_code != place.country_code
+                and support.get(other.country_code, 0.0) > 0.0 and _is_capital(other)
+                and other.population >= CAPITAL_RATIO * max(place.population, 1)):
+            return other
+    return None
+
+
+def _country_beside(mention: PlaceMention, place: Place, doc_text: str) -> bool:
+    """The town's country named or qualified right beside it ("the Turkish town of X",
+    "X, Turkey")."""
+    from ..countries import iso2_from_demonym, iso2_from_name
+
+    window = doc_text[max(0, mention.start - BESIDE_CHARS):mention.end + BESIDE_CHARS]
+    return any(iso2_from_name(w) == place.country_code or iso2_from_demonym(w) ==
+               place.country_code for w in re.findall(r"[A-Z][a-z]+", window))
+
+
+def _stray(place: Place, support: Mapping[str, float]) -> bool:
+    """A town of fewer than STRAY_POPULATION people outside the text's main country, which
+    has at least STRAY_FOCUS weight (a dateline, or three mentions)."""
+    top = max(support.values(), default=0.0)
+    return (place.population < STRAY_POPULATION and top >= STRAY_FOCUS
+            and support.get(place.country_code, 0.0) < top)

@@ -20,6 +20,8 @@ place entities and non-landmark facilities the gazetteer does not know ("Pawlent
 "Highway 12"), abbreviations, months, capitalised plurals and speakers the matcher would
 take ("Sgt.", "July", "CDs", "Jones said"), mojibake ("Itâ"); a trailing possessive, a
 leading title and "State" before an organisation ("Illinois State Police") are trimmed.
+Truecased wire copy: a name wrapped over a line break is one name, the place opening a
+dateline ("Sucre, 3 sep 89 --") is found, and an entity with no capitalised word is none.
 
 `qualifier(text, start, end)` reads the wording that lowers precision around a span.
 """
@@ -361,11 +363,17 @@ def _entity_spans(doc: Doc, gazetteer: Gazetteer, embedded: bool) -> list[tuple[
             end -= 1
         end = _place_prefix(doc, start, end, gazetteer)
         start = _without_direction(doc, start, end, gazetteer)
-        if _unknown_word(doc, start, end, gazetteer):
+        if _unknown_word(doc, start, end, gazetteer) or _lower_case(doc, start, end):
             continue
         if not _rejected(doc, start, end, embedded) and not _all_common(doc, start, end):
             spans.append((start, end))
     return spans
+
+
+def _lower_case(doc: Doc, start: int, end: int) -> bool:
+    """No capitalised word: a name is capitalised in cased or truecased copy, so an entity
+    such as "colorado" (a surname the truecaser left lower-case) or "atlantic" is not one."""
+    return not any(t.text[:1].isupper() for t in doc[start:end])
 
 
 def _name_start(doc: Doc, i: int) -> bool:
@@ -387,10 +395,12 @@ def _extend(doc: Doc, i: int, limit: int) -> list[int]:
     j = i
     while j < len(doc) and words < limit:
         tok = doc[j]
-        if tok.text == "-" and not tok.whitespace_ and j > i and not doc[j - 1].whitespace_:
+        if (tok.text == "-" and not tok.whitespace_ and j > i and not doc[j - 1].whitespace_
+                or _line_wrap(doc, i, j)):
             j += 1
             continue
-        if j > i and doc[j - 1].text != "-" and doc[j - 1].whitespace_ == "" and not tok.is_punct:
+        if (j > i and doc[j - 1].text != "-" and doc[j - 1].whitespace_ == ""
+                and not tok.is_punct and not doc[j - 1].is_space):
             break
         if _is_capitalised(tok) and (tok.is_alpha or "'" in tok.text or tok.text in SHORT_OK):
             ends.append(j + 1)
@@ -399,6 +409,11 @@ def _extend(doc: Doc, i: int, limit: int) -> list[int]:
         words += 1
         j += 1
     return ends[::-1]
+
+
+def _line_wrap(doc: Doc, i: int, j: int) -> bool:
+    """A single line break inside a name ("San\nMiguel" in wire copy wrapped at 70 columns)."""
+    return j > i and doc[j].is_space and doc[j].text.count("\n") == 1 and j + 1 < len(doc)
 
 
 # "the town of X", "the outskirts of X": a place noun before "of" names a place even when
@@ -740,6 +755,19 @@ def _longer_name(doc: Doc, start: int, end: int) -> bool:
             and after.lower_ not in NAME_ENDERS)
 
 
+def _opening_dateline(doc: Doc, gazetteer: Gazetteer) -> list[tuple[int, int]]:
+    """A known place opening a truecased dateline ("Sucre, 3 sep 89 (Presencia) --")."""
+    i = next((k for k, t in enumerate(doc) if not t.is_space), len(doc))
+    end = i
+    while end < min(len(doc), i + 4) and _is_capitalised(doc[end]) and doc[end].is_alpha:
+        end += 1
+    nxt = doc[end + 1] if end + 1 < len(doc) else None
+    if end == i or nxt is None or not (doc[end].text == "," and nxt.like_num
+                                       or doc[end].text == "("):
+        return []
+    return [(i, end)] if has_name(gazetteer, doc[i:end].text) else []
+
+
 def _to_chars(doc: Doc, start: int, end: int) -> Toponym:
     span: Span = doc[start:end]
     stop = abbreviation_end(doc, end)
@@ -757,12 +785,14 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer, embedded: bool = False) -> lis
     spans = _merge(_entity_spans(doc, gazetteer, embedded),
                    _matcher_spans(doc, gazetteer, embedded))
     spans = _merge(street_spans(doc), spans)
-    spans = _merge(spans, dateline_spans(doc, gazetteer) + affiliation_spans(doc)
+    opening = _opening_dateline(doc, gazetteer)
+    spans = _merge(spans, dateline_spans(doc, gazetteer) + opening + affiliation_spans(doc)
                    + listed_place_spans(doc) + division_spans(doc, gazetteer))
     spans = sorted(spans + _repeats(doc, spans, gazetteer, embedded))
     if embedded:
         spans = _merge(spans, _demonym_spans(doc))
     surnames = _surnames(doc)
     spans = [(s, e) for s, e in spans if e - s > 1 or doc[s].text not in surnames
+             or (s, e) in opening
              or _before(doc, s) in STRONG_LOCATIVE]
     return [_to_chars(doc, s, e) for s, e in spans]
