@@ -38,6 +38,14 @@ from .events import _claimant, _country, _denied_by_actor, describe
 from .learned import ModelPolicy, SentenceModel, judge, load_model
 from .incidents import new_scene, same_area, scene_places
 from .location import LEAD_SENTENCES, PlaceCandidates, choose_place, place_candidates
+from .merge import (
+    absorb,
+    better_date,
+    early_to_violence,
+    killed_figures,
+    retold,
+    tolls_agree,
+)
 from .plover import to_plover
 from .relevance import (
     adds_another,
@@ -296,7 +304,39 @@ class EventCoder:
                 continue
             for trigs in candidates:
                 self._place_candidate(analysis, sents, i, trigs, groups)
-        return groups
+        self._early = early_to_violence(groups, self._early)
+        return self._merge_retold(analysis, groups)
+
+    def _merge_retold(self, analysis: Analysis, groups: list[Group]) -> list[Group]:
+        """A summary of an incident ("the murder of two men") and its retelling, or an
+        incident and a later mention of it in passing ("the assassin who murdered X"), are
+        one event: a new event merges into the latest earlier new event of a compatible
+        type that it retells (`coding/merge.py`), unless the coder's own rules keep it apart
+        (`_joins` without the earlier event's date: another area, "In another attack")."""
+        kept: list[Group] = []
+        for grp in groups:
+            into = self._retold_in(analysis, kept, grp) if grp.kind == "new" else None
+            if into is None:
+                kept.append(grp)
+            else:
+                assert analysis.doc is not None
+                when = better_date(analysis.doc, into.triggers, into.date, grp.triggers, grp.date)
+                absorb(into, grp, strongest_type(into.triggers + grp.triggers), when)
+        return kept
+
+    def _retold_in(self, analysis: Analysis, kept: list[Group], grp: Group) -> Group | None:
+        """The earlier new event that `grp` retells, if any."""
+        assert analysis.doc is not None
+        for first in reversed(kept):
+            if first.kind != "new" or not compatible(first.sub_event_type, grp.sub_event_type):
+                continue
+            if retold(analysis.doc, first.triggers, first.date, grp.triggers, grp.date) and \
+                    tolls_agree(killed_figures(analysis, first.sents + first.toll_sents),
+                                killed_figures(analysis, grp.sents + grp.toll_sents)) and \
+                    self._joins(analysis, replace(first, date=None), grp.triggers,
+                                grp.sub_event_type, grp.date, grp.place_ids):
+                return first
+        return None
 
     def _published(self, article: Article) -> date:
         return article.published or date.today()
