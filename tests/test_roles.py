@@ -313,3 +313,21 @@ def test_the_of_phrase_of_a_killing_names_its_victims(code: Any) -> None:
 def test_people_of_an_unarmed_calling_are_civilians(code: Any, text: str, word: str) -> None:
     m = code(text)[0]
     assert m.actor2 is not None and m.actor2.inter == 7 and word in m.actor2.text
+
+
+@pytest.mark.model
+def test_agentless_attack_on_troops_stays_unidentified(code: Any) -> None:
+    """ACLED codes the attacker as unidentified unless the report says who."""
+    mentions = code("Rebels killed a mayor in Tarsa on Sunday. Artillery troops were "
+                    "attacked near Lomas Altas on Monday.")
+    on_troops = [m for m in mentions if m.actor2 is not None and "troops" in m.actor2.text]
+    assert on_troops and on_troops[0].actor1 is None
+
+
+@pytest.mark.model
+def test_agentless_attack_after_rebels_named_as_attackers(code: Any) -> None:
+    mentions = code("Guerrillas attacked a police post in Tarsa on Sunday, killing two "
+                    "policemen. Artillery troops were attacked near Lomas Altas on Monday.")
+    on_troops = [m for m in mentions if m.actor2 is not None and "troops" in m.actor2.text]
+    assert on_troops and on_troops[0].actor1 is not None
+    assert on_troops[0].actor1.inter == 2

@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from ..countries import all_countries, country, iso2_from_demonym, iso2_from_name
 from ..errors import ActorDictionaryError, PipelineOrderError
 from ..records import ActorMention
-from . import forces
+from . import forces, speaker
 
 if TYPE_CHECKING:
     from spacy.matcher import PhraseMatcher
@@ -270,6 +270,7 @@ class ActorDictionary:
                           if not named.intersection(range(c.start, c.end)))
         chosen = self._epithets_as_rebels(doc, _merge_followers(_select(candidates)), focus)
         chosen = forces.state_battalions(self, doc, chosen, focus)
+        chosen = speaker.speaker_actors(self, doc, chosen, focus)
         return [self._mention(doc, c) for c in chosen
                 if c.priority != _BLOCK and not _speaker_follows(doc, c.end)]
 

@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..records import ActorMention
+from . import speaker
 from . import taxonomy as tx
 from .role_model import RoleModel, role_features, role_model_for
 from .spans import in_sents as _in_sents
@@ -245,6 +246,7 @@ def assign_roles(analysis: Analysis, own: list[Span], grp: Group,
         actor1 = _named_perpetrator(analysis, grp, own) or actor1
     if actor1 is None:
         actor1 = _demonym_forces(analysis, grp)
+    actor1 = actor1 or speaker.stated_attacker(analysis, grp, actor1, actor2)
     if actor2 is None and grp.sub_event_type in CIVILIAN_TARGETED:
         actor2 = _civilian_victims(analysis, own, grp, country)
     if actor2 is None and actor1 is not None and grp.sub_event_type in TWO_SIDED and \
