@@ -50,6 +50,22 @@ def factual_types(nlp, text: str) -> list[str]:
         "A cargo plane crashed into a suburb, destroying several homes and killing 11 "
         "people.",
         "Firemen said gas from the spilled fuel caused explosions in the sewers.",
+        # rhetoric: charges in progress, war tolls, concessions, purposes, questions
+        "The senator said the junta is attacking the people while it talks of peace.",
+        "Their leaders claim the regime is killing our children.",
+        "The air force is bombing poor neighbourhoods, the rebel radio charged.",
+        "The villagers, who are being attacked by the savagery of the militias, need help.",
+        "The dictator and his generals massacred 40,000 Ruritanians.",
+        "They murdered thousands of farmers and robbed the nation.",
+        "The massacre of 40,000 Ruritanians is a stain on the army.",
+        "Townspeople back the rebels despite the air force bombing residential areas.",
+        "He is doing all he can to stall the vote and to murder those who gave up their "
+        "guns.",
+        "The embassy gave the junta aid to continue murdering Ruritanians.",
+        "Many brave Ruritanians have been murdered for refusing to pay.",
+        "The army chose to escalate the war with air bombings against the civilian "
+        "population.",
+        "Was it because the nuns were foreigners that they were murdered?",
     ],
 )
 def test_violence_in_general_is_not_an_event(nlp, text: str) -> None:
@@ -82,6 +98,14 @@ def test_violence_in_general_is_not_an_event(nlp, text: str) -> None:
         ("Protesters burned an effigy of the minister in Tarvo.", "Peaceful protest"),
         ("Residents rioted in Tarvo after a bus crash killed a child.",
          "Violent demonstration"),
+        ("Helicopters are now bombing the northern neighbourhoods of Kandahar.",
+         "Air/drone strike"),
+        ("Troops are shelling Kandahar.", "Shelling/artillery/missile attack"),
+        ("Rebels massacred 1,500 villagers in Kandahar on Monday.", "Attack"),
+        ("Despite the bombing of Kandahar on Monday, the talks went on.",
+         "Remote explosive/landmine/IED"),
+        ("Rebels began to attack civilians near Kandahar.", "Attack"),
+        ("Did troops shell Kandahar on Monday?", "Shelling/artillery/missile attack"),
     ],
 )
 def test_one_incident_still_codes(nlp, text: str, sub_event_type: str) -> None:
@@ -105,3 +129,38 @@ def test_a_kind_denounced_is_talk(nlp) -> None:
 def test_a_symbol_burned_is_no_violence(nlp) -> None:
     doc = nlp("Protesters burned an effigy of the minister in Tarvo.")
     assert generic_talk(next(t for t in doc if t.text == "burned"))
+
+
+def test_a_charge_gives_way_to_a_live_report(nlp) -> None:
+    doc = nlp("The regime is bombing the people.")
+    assert generic_talk(next(t for t in doc if t.text == "bombing"))
+    doc = nlp("At this moment the regime is bombing the people.")
+    assert not generic_talk(next(t for t in doc if t.text == "bombing"))
+
+
+def test_a_huge_toll_with_a_place_is_an_incident(nlp) -> None:
+    doc = nlp("Soldiers killed 2,000 villagers.")
+    assert generic_talk(next(t for t in doc if t.text == "killed"))
+    doc = nlp("Soldiers killed 2,000 villagers in Kandahar.")
+    assert not generic_talk(next(t for t in doc if t.text == "killed"))
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("He is doing all he can to stall the vote and to murder those who gave up their "
+         "guns.", "murder"),
+        ("The embassy gave the junta aid to continue murdering Ruritanians.", "murdering"),
+        ("The army chose to escalate the war with air bombings against the civilian "
+         "population.", "bombings"),
+        ("The villagers, who are being attacked by the militias, fled.", "attacked"),
+    ],
+)
+def test_purposes_and_charges_are_talk(nlp, text: str, word: str) -> None:
+    doc = nlp(text)
+    assert generic_talk(next(t for t in doc if t.text == word))
+
+
+def test_one_person_aimed_at_is_no_class(nlp) -> None:
+    doc = nlp("The cartel sent gunmen to the capital to assassinate the party leader.")
+    assert not generic_talk(next(t for t in doc if t.text == "assassinate"))

@@ -21,6 +21,12 @@ ways, and `generic_talk` drops such trigger words before they become events (cal
 - an accident ("the plane crashed into houses, killing 17", "explosions of gas from spilled
   fuel"), unless an armed actor or a weapon is named in the same sentence.
 
+- rhetoric: a present progressive charge against a whole people ("the government is
+  attacking the people"), a war's toll in thousands ("massacred 70,000 Salvadorans"), an
+  act conceded under "despite" ("despite the air force bombing residential areas"), an
+  infinitive of harm aimed at "those who ..." ("to murder those who laid down their
+  arms"), and a question ("was it because they were communists that they were murdered?").
+
 Each rule gives way to a fresh time (today, Monday, this morning), a number and, for the
 clause rules, a named place: those make one incident.
 """
@@ -55,7 +61,8 @@ def generic_talk(tok: Token) -> bool:
     """The event word tells of violence in general, as a figure or as an accident."""
     return (_listed_kind(tok) or _class_victims(tok) or _denounced_kind(tok)
             or _generic_clause(tok) or _act_as_such(tok) or _figurative(tok)
-            or _accident(tok))
+            or _accident(tok) or _charge(tok) or _conceded(tok) or _purpose_against_all(tok)
+            or _asked(tok))
 
 
 # --- helpers -----------------------------------------------------------------------------
@@ -91,6 +98,12 @@ def _bare(noun: Token) -> bool:
 
 def _fresh(sent: Span) -> bool:
     return bool(sent_lemmas(sent) & FRESH_TIME)
+
+
+def _placed(sent: Span) -> bool:
+    """A named place, or a name after "in", "at" or "near" (a new town may be untagged)."""
+    return any(t.ent_type_ in PLACE_ENTS or t.pos_ == "PROPN" and t.dep_ == "pobj"
+               and t.head.lower_ in ("in", "at", "near") for t in sent)
 
 
 def _anchored(sent: Span) -> bool:
@@ -189,9 +202,11 @@ def _class_victims(tok: Token) -> bool:
     if tok.pos_ != "NOUN":
         return False
     victims = _of_victims(tok) or _of_victims(_first_conjunct(tok))
-    if not victims or not all(_bare(v) and (low(v) in CLASS_PEOPLE or v.ent_type_ == "NORP")
-                              for v in victims):
+    if not victims or not all(_huge(v) or low(v) in NATIONS or _bare(v) and (
+            low(v) in CLASS_PEOPLE or v.ent_type_ == "NORP") for v in victims):
         return False
+    if any(_huge(v) for v in victims):  # "the massacre of 70,000 Ruritanians"
+        return not _fresh(tok.sent) and not _placed(tok.sent)
     return not _np_anchored(_first_conjunct(tok))
 
 
@@ -204,11 +219,17 @@ CLASS_PEOPLE: Final = frozenset(
     "laborer".split())
 
 
+# A whole people as victims even with an article: "the bombing of the Ruritanian people".
+NATIONS: Final = frozenset({"people", "population", "nation"})
+
+
 def _of_victims(noun: Token) -> list[Token]:
-    """The "of" phrase of an event noun of harm (arrests keep their own rules)."""
+    """The "of" phrase of an event noun of harm, or the "against" phrase of a plural one
+    ("attacks against the civilian population"); arrests keep their own rules."""
     if low(noun) not in EVENT_NOUNS or low(noun) in ("arrest", "detention"):
         return []
-    return [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+    preps = ("of", "against") if noun.tag_ == "NNS" else ("of",)
+    return [g for c in noun.children if c.dep_ == "prep" and c.lower_ in preps
             for g in c.children if g.dep_ == "pobj"]
 
 
@@ -272,9 +293,9 @@ def _generic_clause(tok: Token) -> bool:
     victims = _victims(verb)
     if not victims:
         return False
-    rough = [v for v in victims if low(v) in ROUGH_COUNTS and not _counted(v)]
+    rough = [v for v in victims if low(v) in ROUGH_COUNTS and not _counted(v) or _huge(v)]
     if rough:
-        return not _fresh(tok.sent) and not any(t.ent_type_ in PLACE_ENTS for t in tok.sent)
+        return not _fresh(tok.sent) and not _placed(tok.sent)
     if not _present_or_perfect(verb):
         return False
     perfect = bool(_auxes(verb) & {"has", "have"})
@@ -288,7 +309,18 @@ def _class_victim(noun: Token, perfect: bool) -> bool:
     have been murdered" may tell of the people just named)."""
     if _pronoun(noun):
         return not perfect
+    if perfect and _many(noun):
+        return True  # "many brave Ruritanians have been murdered": a running summary
     return _bare(noun) and not (perfect and _named(noun))
+
+
+ROUGH_QUANTIFIERS: Final = frozenset({"many", "countless", "numerous", "innumerable"})
+
+
+def _many(noun: Token) -> bool:
+    """People counted only as "many": "many brave Ruritanians", "countless peasants"."""
+    return (low(noun) in CLASS_PEOPLE or noun.ent_type_ == "NORP") and _bare(noun) and any(
+        c.dep_ in ("amod", "det") and c.lower_ in ROUGH_QUANTIFIERS for c in noun.children)
 
 
 def _named(noun: Token) -> bool:
@@ -443,3 +475,150 @@ def _accident(tok: Token) -> bool:
         return False
     lemmas = sent_lemmas(tok.sent) | {t.lower_ for t in tok.sent}
     return bool(lemmas & ACCIDENT_CUES) and not lemmas & ARMED_CUES
+
+
+# --- rhetoric: charges in progress, concessions and purposes ------------------------------
+
+# A toll this large, told with no place and no fresh time, sums up a war: "massacred
+# 70,000 Salvadorans".
+HUGE_TOLL: Final = 1000
+
+
+def _huge(noun: Token) -> bool:
+    """"70,000 Ruritanians": victims counted in thousands, as a whole war's toll."""
+    for c in noun.children:
+        digits = c.text.replace(",", "")
+        if c.dep_ == "nummod" and digits.isdigit() and int(digits) >= HUGE_TOLL:
+            return True
+    return False
+
+
+# Victims that are a whole people, not one target: "the people", "our children".
+WHOLE_PEOPLE: Final = CLASS_PEOPLE | frozenset(
+    "people population nation masses child civilian citizen family poor youth".split())
+# Words that make a present progressive a live report: "helicopters are now bombing".
+LIVE_WORDS: Final = frozenset({"now", "moment", "currently", "presently", "minute"})
+RELATIVE_PRONOUNS: Final = frozenset({"who", "that", "which", "whom"})
+# Pronouns that name anyone at all: "to murder those who laid down their arms".
+ANY_PRONOUNS: Final = frozenset({"those", "anyone", "everyone", "whoever"})
+
+
+def _charge(tok: Token) -> bool:
+    """A present progressive charge against a whole people, with no place, number or time:
+    "the government is attacking the people", "the regime is killing our children", "the
+    people, who are being attacked by terrorism" (not "helicopters are now bombing the
+    northern neighbourhoods of X", nor "troops are shelling Tarvo")."""
+    verb = _clause_verb(tok)
+    if verb is None or low(verb) not in HARM_VERBS or not _progressive(verb):
+        return False
+    victims = [_antecedent(v) for v in _victims(verb)]
+    if not victims or not all(_whole_people(v) for v in victims):
+        return False
+    return not _anchored(tok.sent) and not _live(tok.sent) and not _incident_named(tok.sent)
+
+
+def _incident_named(sent: Span) -> bool:
+    """"condemning the incident, he said the police is killing pilgrims": the charge is
+    about one incident, told elsewhere or here."""
+    return any(low(t) == "incident" for t in sent)
+
+
+def _progressive(verb: Token) -> bool:
+    """"is attacking", "are bombing", "are being attacked"."""
+    auxes = _auxes(verb)
+    if verb.tag_ == "VBG":
+        return bool(auxes & {"is", "are", "am"})
+    being = any(c.dep_ == "auxpass" and c.lower_ == "being" for c in verb.children)
+    return verb.tag_ == "VBN" and being and bool(auxes & {"is", "are", "am"})
+
+
+def _antecedent(noun: Token) -> Token:
+    """"who" in "the people, who are being attacked" stands for "people"."""
+    verb = noun.head
+    if noun.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+        return verb.head
+    return noun
+
+
+def _whole_people(noun: Token) -> bool:
+    """A bare plural, or a whole people with at most an article or a possessive ("the
+    people", "our children", "the civilian population"), uncounted and placeless."""
+    if _counted(noun) or _np_anchored(noun):
+        return False
+    if _bare(noun) or noun.lower_ in ANY_PRONOUNS:
+        return True
+    if low(noun) in NATIONS:
+        return True  # "the people", "the civilian population"
+    return noun.tag_ in ("NNS", "NNPS") and (low(noun) in WHOLE_PEOPLE
+                                             or noun.ent_type_ == "NORP")  # not "the leader"
+
+
+def _people(noun: Token) -> bool:
+    """Whole people only, not things: "those who ...", "Ruritanians" (not "burn injuries")."""
+    kinds = WHOLE_PEOPLE | ANYONE
+    return _whole_people(noun) and (low(noun) in kinds or noun.ent_type_ == "NORP"
+                                    or noun.lower_ in ANY_PRONOUNS)
+
+
+def _live(sent: Span) -> bool:
+    return any(t.lower_ in LIVE_WORDS for t in sent)
+
+
+def _conceded(tok: Token) -> bool:
+    """An act granted in a "despite" phrase with no place, number or time of its own:
+    "they support the rebels despite the air force bombing residential areas" (not
+    "despite the bombing of Tarvo on Monday")."""
+    prep = _despite(tok)
+    if prep is None or _fresh(tok.sent) or not _against_all(tok):
+        return False
+    return not any(t.ent_type_ in ANCHOR_ENTS or t.like_num for t in prep.subtree)
+
+
+def _against_all(tok: Token) -> bool:
+    """A bare plural act ("despite the riots"), or an act whose victims are a whole people
+    or places in general ("bombing residential areas"); not "despite being mobbed"."""
+    if tok.pos_ == "NOUN":
+        return tok.tag_ == "NNS" and not _counted(tok)
+    victims = [_antecedent(v) for v in _victims(tok)]
+    return bool(victims) and all(_whole_people(v) for v in victims)
+
+
+def _despite(tok: Token) -> Token | None:
+    """The "despite" or "in spite of" above the word, within a few steps."""
+    cur = tok
+    for _ in range(4):
+        if cur.head is cur:
+            return None
+        cur = cur.head
+        if cur.lower_ == "despite" or cur.lower_ == "of" and cur.head.lower_ == "spite":
+            return cur
+        if cur.pos_ == "VERB" and cur.dep_ not in ("acl", "pcomp"):
+            return None  # a clause of its own: "despite this, troops bombed Tarvo"
+    return None
+
+
+def _purpose_against_all(tok: Token) -> bool:
+    """An infinitive of harm aimed at a whole people or at "those who ...": "doing all he
+    can to murder those who laid down their arms" (a purpose or a charge, not an act done;
+    not "began to shoot", nor "the second reporter to be murdered")."""
+    verb = tok if tok.pos_ == "VERB" else None
+    if verb is None or low(verb) not in HARM_VERBS:
+        return False
+    head = verb if _to(verb) else _first_conjunct(verb)  # "to boycott ... and to murder"
+    if head.dep_ == "xcomp" and low(head.head) in REALIS_GOVERNORS and _to(head.head):
+        head = head.head  # "aid to continue murdering Ruritanians"
+    if not _to(head) or head.dep_ in ("acl", "relcl"):
+        return False
+    if head.dep_ == "xcomp" and low(head.head) in REALIS_GOVERNORS:
+        return False
+    victims = [_antecedent(v) for v in _victims(verb)]
+    return bool(victims) and all(_people(v) for v in victims)
+
+
+def _asked(tok: Token) -> bool:
+    """A question asks, it reports nothing: "was it because the priests were communists
+    that they were murdered?" (not one with a fresh time: "did troops shell X on Monday?")."""
+    sent = tok.sent
+    if not sent.text.rstrip(' "\'').endswith("?"):
+        return False
+    return not _fresh(sent) and not any(t.like_num for t in sent)
