@@ -427,7 +427,8 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("rec R", "rec_recall"), ("rec F1", "rec_f1"), ("overlap F1", "overlap_f1"),
     ("corpus P", "corpus_precision"), ("corpus R", "corpus_recall"), ("corpus F1", "corpus_f1"),
     ("Acc@161 (gold spans)", "acc161"), ("Acc@161 (with id)", "id_acc161"), ("AUC", "auc"),
-    ("median km", "median_km"), ("id match", "id_match"), ("Acc@161 (end to end)", "e2e_acc161"), ("ceiling", "ceiling"),
+    ("median km", "median_km"), ("id match", "id_match"),
+    ("Acc@161 (end to end)", "e2e_acc161"), ("ceiling", "ceiling"),
     ("population baseline", "population_acc161"),
 )
 
