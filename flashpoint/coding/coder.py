@@ -251,6 +251,7 @@ class EventCoder:
         self._model: SentenceModel | None = None
         self._notes: dict[Trigger, str] = {}  # the model's decisions in the current article
         self._early: list[int] = []  # toll sentences before its first new event (same article)
+        self._factual: list[bool] = []  # per sentence of the article: a factual trigger in it
 
     @property
     def model(self) -> SentenceModel:
@@ -290,8 +291,10 @@ class EventCoder:
     def group(self, analysis: Analysis, sents: list[Span]) -> list[Group]:
         groups: list[Group] = []
         self._early = []
+        self._factual = []
         for i, sent in enumerate(sents):
             found = detect(sent)
+            self._factual.append(any(t.factual for t in found))
             candidates = sentence_candidates(sent, found)
             if self.policy.needs_prediction(bool(candidates)):
                 judged = judge(sent, found, candidates, self.model, self.policy, strongest_type)
@@ -611,10 +614,12 @@ class EventCoder:
         assert analysis.doc is not None
         sents = list(analysis.doc.sents)
         for i in range(grp.sents[0] + 1, min(grp.sents[0] + 4, len(sents))):
+            if self._factual[i]:
+                continue
             told = [d for d in _in_sents(analysis.dates, [sents[i]]) if d.precision < 3
                     and not (grp.kind == "new" and self._too_old(analysis, d))
                     and dates_an_occurrence(analysis.doc, d)]
-            if told and not any(t.factual for t in detect(sents[i])):
+            if told:
                 return told[0]
         return None
 
@@ -628,9 +633,10 @@ class EventCoder:
         assert analysis.doc is not None
         if grp.sents[0] > 2 * LEAD_SENTENCES + 1:
             return None
-        sents = list(analysis.doc.sents)[: min(grp.sents[0], LEAD_SENTENCES + 1)]
-        if not sents or any(t.factual for s in sents for t in detect(s)):
+        lead = min(grp.sents[0], LEAD_SENTENCES + 1)
+        if not lead or any(self._factual[:lead]):
             return None
+        sents = list(analysis.doc.sents)[:lead]
         published = self._published(analysis.article)
         found = [d for s in sents for d in _in_sents(analysis.dates, [s])
                  if d.precision == 1 and d.value != published and not is_calendar(d)
