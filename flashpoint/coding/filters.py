@@ -645,6 +645,13 @@ OUTBREAK_VERBS: Final = frozenset({
 FRESH_TIME: Final = frozenset(
     "today yesterday tonight overnight monday tuesday wednesday thursday friday saturday "
     "sunday morning afternoon evening night".split())
+
+
+def fresh_time_in(sent: Span) -> bool:
+    """A fresh time word (`FRESH_TIME`) in the sentence: today, last night, on Monday."""
+    return bool(sent_lemmas(sent) & FRESH_TIME)
+
+
 # Words of a fresh report: the toll or the time of the incident.
 FRESH_WORDS: Final = FRESH_TIME | frozenset(
     "kill dead die death injure injured wound hurt toll body".split())

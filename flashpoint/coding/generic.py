@@ -35,7 +35,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Final
 
-from .filters import FRESH_TIME, low, sent_lemmas
+from .filters import fresh_time_in, low, sent_lemmas
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -96,10 +96,6 @@ def _bare(noun: Token) -> bool:
     return not any(c.dep_ in ("det", "poss", "nummod") or c.like_num for c in noun.children)
 
 
-def _fresh(sent: Span) -> bool:
-    return bool(sent_lemmas(sent) & FRESH_TIME)
-
-
 def _placed(sent: Span) -> bool:
     """A named place, or a name after "in", "at" or "near" (a new town may be untagged)."""
     return any(t.ent_type_ in PLACE_ENTS or t.pos_ == "PROPN" and t.dep_ == "pobj"
@@ -109,7 +105,7 @@ def _placed(sent: Span) -> bool:
 def _anchored(sent: Span) -> bool:
     """A fresh time, a number, a dated expression or a named place in the sentence ("his
     days are numbered" is no date)."""
-    if _fresh(sent):
+    if fresh_time_in(sent):
         return True
     return any(t.like_num or t.ent_type_ in PLACE_ENTS or t.ent_type_ in ("DATE", "TIME")
                and low(t) in DATE_WORDS for t in sent)
@@ -132,7 +128,7 @@ KIND_HEADS: Final = frozenset(
 
 def _np_anchored(noun: Token) -> bool:
     """A fresh time in the sentence, or a number, date or place inside the noun phrase."""
-    if _fresh(noun.sent):
+    if fresh_time_in(noun.sent):
         return True
     doc = noun.doc
     return any(t.ent_type_ in ANCHOR_ENTS or t.like_num
@@ -157,7 +153,7 @@ def _listed_kind(tok: Token) -> bool:
         return True  # "the wave of crimes and attacks", "to reduce the number of attacks"
     kinds = [t for t in items if low(t) in EVENT_NOUNS]
     if len(kinds) >= 2 and any(_other_kinds(t) for t in items):
-        return not _fresh(tok.sent)  # "their bombings and other atrocities"
+        return not fresh_time_in(tok.sent)  # "their bombings and other atrocities"
     if len(kinds) < 2 or not all(_uncounted(t) for t in items):
         return False
     if len(items) > 2:
@@ -206,7 +202,7 @@ def _class_victims(tok: Token) -> bool:
             low(v) in CLASS_PEOPLE or v.ent_type_ == "NORP") for v in victims):
         return False
     if any(_huge(v) for v in victims):  # "the massacre of 70,000 Ruritanians"
-        return not _fresh(tok.sent) and not _placed(tok.sent)
+        return not fresh_time_in(tok.sent) and not _placed(tok.sent)
     return not _np_anchored(_first_conjunct(tok))
 
 
@@ -295,7 +291,7 @@ def _generic_clause(tok: Token) -> bool:
         return False
     rough = [v for v in victims if low(v) in ROUGH_COUNTS and not _counted(v) or _huge(v)]
     if rough:
-        return not _fresh(tok.sent) and not _placed(tok.sent)
+        return not fresh_time_in(tok.sent) and not _placed(tok.sent)
     if not _present_or_perfect(verb):
         return False
     perfect = bool(_auxes(verb) & {"has", "have"})
@@ -569,7 +565,7 @@ def _conceded(tok: Token) -> bool:
     "they support the rebels despite the air force bombing residential areas" (not
     "despite the bombing of Tarvo on Monday")."""
     prep = _despite(tok)
-    if prep is None or _fresh(tok.sent) or not _against_all(tok):
+    if prep is None or fresh_time_in(tok.sent) or not _against_all(tok):
         return False
     return not any(t.ent_type_ in ANCHOR_ENTS or t.like_num for t in prep.subtree)
 
@@ -621,4 +617,4 @@ def _asked(tok: Token) -> bool:
     sent = tok.sent
     if not sent.text.rstrip(' "\'').endswith("?"):
         return False
-    return not _fresh(sent) and not any(t.like_num for t in sent)
+    return not fresh_time_in(sent) and not any(t.like_num for t in sent)

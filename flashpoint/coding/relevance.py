@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .filters import FRESH_TIME, low, reported_killing, sent_lemmas, verb_of
+from .filters import fresh_time_in, low, reported_killing, sent_lemmas, verb_of
 from .generic import REALIS_GOVERNORS, generic_talk
 from .taxonomy import VIOLENCE_ANCHORS
 
@@ -216,7 +216,7 @@ def _against_a_people(tok: Token) -> bool:
     accusation, not a report: "they have bombed the Salvadoran people", "aid to continue
     murdering Salvadorans", "the people who are being attacked by the irrationality of
     terrorism" (not "soldiers shelled the population of Kasba on Monday, killing three")."""
-    if _fresh_time(tok) or any(t.like_num or t.ent_type_ in ("DATE", "CARDINAL")
+    if fresh_time_in(tok.sent) or any(t.like_num or t.ent_type_ in ("DATE", "CARDINAL")
                                for t in tok.sent):
         return False
     return any(_whole_people(t) for t in _targets(tok))
@@ -261,7 +261,7 @@ def _victim_class(tok: Token) -> bool:
     noun = _first_conjunct(tok)
     if noun.tag_ != "NNS" or noun.dep_ != "pobj" or noun.head.lower_ != "of":
         return False
-    if any(_specific(c) for c in noun.children) or _fresh_time(tok):
+    if any(_specific(c) for c in noun.children) or fresh_time_in(tok.sent):
         return False
     prep = noun.head
     while prep.dep_ == "conj" and prep.head.lower_ == "of" and prep.head is not prep:
@@ -410,7 +410,7 @@ def _characterising(tok: Token) -> bool:
     who murdered the archbishop", "their attacks are selective"."""
     if any(a.dep_ in ("relcl", "acl") and a.head.lower_ in GENERIC_ANTECEDENTS
            for a in [tok, *tok.ancestors]):
-        return not _fresh_time(tok)  # "those who murdered", "all those involved in"
+        return not fresh_time_in(tok.sent)  # "those who murdered", "all those involved in"
     if tok.pos_ == "NOUN":
         return _generic_predicate(_first_conjunct(tok))
     verb = _first_conjunct(tok) if tok.pos_ == "VERB" else None
@@ -464,15 +464,11 @@ TALK_GOVERNORS = frozenset(
 TOPIC_PREPS = frozenset({"regarding", "concerning", "about"})
 
 
-def _fresh_time(tok: Token) -> bool:
-    return bool(sent_lemmas(tok.sent) & FRESH_TIME)
-
-
 def _topic_of_talk(tok: Token) -> bool:
     """The event word, or a noun it belongs to, is what a speaker recalls, discusses or
     protests, in a sentence that gives no fresh time: "he was referring to the massacre of
     six priests who were killed by soldiers", "protesting the killing of the priests"."""
-    if _fresh_time(tok) or reported_killing(tok):
+    if fresh_time_in(tok.sent) or reported_killing(tok):
         return False  # "ARENA condemned the murder of Minister X": news, not a recollection
     nodes = [n for n in [tok, *list(tok.ancestors)[:6]] if n.pos_ in ("NOUN", "PROPN")]
     return _under_talk_root(tok) or any(
